@@ -1,0 +1,14 @@
+// Learner inputs. A run is (scenario, seed, list of timed inputs); replaying the list gives the
+// same run. An input is placed by position — after `step` engine events, at virtual time `at`
+// (≥ the time of event `step`) — so replay needs no wall clock and no tie-breaking.
+
+import type { SimMs } from './ids';
+import type { FaultTarget } from '../faults/types';
+
+export type LearnerAction = { type: 'fault'; fault: string; target: FaultTarget };
+
+export interface TimedInput {
+  step: number;
+  at: SimMs;
+  action: LearnerAction;
+}

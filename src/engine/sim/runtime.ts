@@ -1,0 +1,140 @@
+// Builds the world at t = 0 and processes one engine event or one learner input at a time.
+// Everything that changes a world goes through here.
+
+import '../heartbeat/network';
+import { createLinks, deliverHeartbeat, firstTickDelay, membershipActor } from '../heartbeat/network';
+import type { NodeId, SimMs, TraceId } from '../model/ids';
+import type { LearnerAction, TimedInput } from '../model/input';
+import type { Scenario } from '../model/scenario';
+import type { TraceEntry } from '../model/trace';
+import type { EngineEvent, World } from '../model/world';
+import { faultById } from '../faults/registry';
+import type { FaultTarget } from '../faults/types';
+import { createRng, nextFloat } from '../rng';
+import { popEvent } from '../queue';
+import { sendToActor, spawnActor, timerKey } from './actors';
+import { record, schedule, type RunContext } from './context';
+
+export function createWorld(scenario: Scenario, seed: number): RunContext {
+  const world: World = {
+    scenario,
+    seed,
+    time: 0 as SimMs,
+    step: 0,
+    inputsApplied: 0,
+    seq: 0,
+    traceLength: 0,
+    rng: createRng(seed),
+    queue: [],
+    timers: {},
+    nextTimerToken: 1,
+    nextMessageId: 1,
+    nodes: {},
+    links: createLinks(scenario.nodes, scenario.params.heartbeatNetworks),
+    partition: null,
+    inflight: [],
+    lastHeartbeat: {},
+    actors: {},
+  };
+  const ctx: RunContext = { world, trace: [] };
+  for (const id of scenario.nodes) world.nodes[id] = { id, power: 'up', powerBy: null };
+  for (const id of scenario.nodes) {
+    const { heartbeatIntervalMs, heartbeatMisses } = scenario.params;
+    spawnActor(ctx, membershipActor(id), 'membership', id, {
+      self: id,
+      peers: scenario.nodes.filter((p) => p !== id),
+      intervalMs: heartbeatIntervalMs,
+      misses: heartbeatMisses,
+      firstTickMs: firstTickDelay(heartbeatIntervalMs, nextFloat(world.rng)),
+    });
+  }
+  scenario.faults.forEach((fault, index) => {
+    schedule(ctx, { kind: 'fault', time: fault.at as SimMs, fault, index, cause: null });
+  });
+  return ctx;
+}
+
+/** Records a fault and applies it. The caller has validated the target. */
+export function applyFault(ctx: RunContext, faultId: string, target: FaultTarget, origin: 'scenario' | 'learner'): TraceId {
+  const fault = faultById(faultId)!;
+  const id = record(ctx, {
+    kind: `FAULT.${faultId.toUpperCase().replace(/-/g, '_')}`,
+    category: 'fault',
+    node: (target.node as NodeId | undefined) ?? undefined,
+    summary: `${origin === 'learner' ? 'You inject' : 'Scenario injects'}: ${fault.describe(target)}`,
+    rule: fault.description,
+    parent: null,
+    data: { fault: faultId, origin, target: JSON.stringify(target) },
+    notable: true,
+  });
+  fault.apply(ctx, target, id);
+  return id;
+}
+
+/** Why a learner action can't be applied now, or null. */
+export function validateAction(world: World, action: LearnerAction): string | null {
+  if (action.type !== 'fault') return `unknown input type "${(action as { type: string }).type}"; expected "fault"`;
+  const fault = faultById(action.fault);
+  if (!fault) return `unknown fault "${action.fault}"`;
+  return fault.validate(world, action.target ?? {});
+}
+
+export function applyInput(ctx: RunContext, input: TimedInput): void {
+  ctx.world.time = input.at;
+  ctx.world.inputsApplied += 1;
+  const problem = validateAction(ctx.world, input.action);
+  if (problem) {
+    // Only reachable when a recorded input is replayed on a world where it no longer applies.
+    record(ctx, { kind: 'INPUT.REJECTED', category: 'input', summary: `Input not applied: ${problem}`, parent: null });
+    return;
+  }
+  applyFault(ctx, input.action.fault, input.action.target, 'learner');
+}
+
+function processEvent(ctx: RunContext, ev: EngineEvent): void {
+  switch (ev.kind) {
+    case 'timer': {
+      const key = timerKey(ev.actor, ev.name);
+      if (ctx.world.timers[key] !== ev.token) return; // cancelled or re-armed since
+      delete ctx.world.timers[key];
+      sendToActor(ctx, ev.actor, { type: timerEventType(ev.name) }, ev.cause);
+      return;
+    }
+    case 'heartbeat.deliver':
+      deliverHeartbeat(ctx, ev.msg, ev.from, ev.to, ev.link, ev.cause);
+      return;
+    case 'fault': {
+      const fault = faultById(ev.fault.fault);
+      const problem = fault ? fault.validate(ctx.world, ev.fault) : `unknown fault "${ev.fault.fault}"`;
+      if (problem) {
+        record(ctx, { kind: 'FAULT.SKIPPED', category: 'fault', summary: `Scheduled fault #${ev.index + 1} (${ev.fault.fault}) skipped: ${problem}`, parent: null });
+        return;
+      }
+      const { at: _at, fault: faultId, ...target } = ev.fault;
+      applyFault(ctx, faultId, target, 'scenario');
+      return;
+    }
+  }
+}
+
+/** Timer names map to the machine events they deliver. */
+function timerEventType(name: string): string {
+  if (name === 'heartbeat') return 'HEARTBEAT.TICK';
+  return `TIMER.${name.toUpperCase()}`;
+}
+
+/** Pops and processes the next engine event; returns false when the queue is empty. */
+export function processNext(ctx: RunContext): boolean {
+  const ev = popEvent(ctx.world.queue);
+  if (!ev) return false;
+  ctx.world.time = ev.time;
+  ctx.world.step += 1;
+  processEvent(ctx, ev);
+  return true;
+}
+
+export function membershipOf(world: World, node: NodeId) {
+  return world.actors[membershipActor(node)]?.snapshot;
+}
+
+export type { TraceEntry };
