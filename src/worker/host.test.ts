@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessPort } from './inProcessHost';
+import type { EngineUpdate } from './protocol';
+import { builtinScenario } from '../scenarios';
+
+/** A wall clock the test moves by hand. */
+function fakeClock() {
+  let now = 0;
+  let timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  return {
+    now: () => now,
+    setTimeout(fn: () => void, ms: number) {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout(h: unknown) {
+      timers = timers.filter((t) => t.id !== h);
+    },
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const t = timers[0];
+        if (!t || t.at > end) break;
+        timers.shift();
+        now = t.at;
+        t.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+function connect() {
+  const clock = fakeClock();
+  const port = createInProcessPort(clock);
+  const updates: EngineUpdate[] = [];
+  port.subscribe((u) => updates.push(u));
+  const lastView = () => [...updates].reverse().find((u) => u.type === 'view') as Extract<EngineUpdate, { type: 'view' }>;
+  return { clock, port, updates, lastView };
+}
+
+const scenario = builtinScenario('two-node-heartbeat')!;
+
+describe('engine host', () => {
+  it('answers hello with the protocol version', () => {
+    const { port, updates } = connect();
+    port.send({ type: 'hello' });
+    expect(updates).toEqual([{ type: 'ready', protocolVersion: 1 }]);
+  });
+
+  it('refuses commands before a scenario is loaded, saying what to do', () => {
+    const { port, updates } = connect();
+    port.send({ type: 'step' });
+    expect(updates[0]).toEqual({ type: 'error', message: '"step" needs a scenario: send "load" first', command: 'step' });
+  });
+
+  it('reports a malformed message instead of throwing', () => {
+    const { port, updates } = connect();
+    port.send({ type: 'explode' } as never);
+    expect(updates[0]!.type).toBe('error');
+  });
+
+  it('steps and steps back through the same states', () => {
+    const { port, lastView } = connect();
+    port.send({ type: 'load', scenario });
+    for (let i = 0; i < 10; i++) port.send({ type: 'step' });
+    const at10 = JSON.stringify(lastView().view);
+    port.send({ type: 'step' });
+    port.send({ type: 'stepBack' });
+    expect(JSON.stringify(lastView().view)).toBe(at10);
+    expect(lastView().playback.step).toBe(10);
+  });
+
+  it('paces virtual time against wall time at the chosen speed', () => {
+    const { port, clock, lastView } = connect();
+    port.send({ type: 'load', scenario });
+    port.send({ type: 'setSpeed', speed: 4 });
+    port.send({ type: 'play' });
+    clock.advance(1000);
+    const t = lastView().playback.time;
+    expect(t).toBeGreaterThan(3500);
+    expect(t).toBeLessThanOrEqual(4000);
+    port.send({ type: 'pause' });
+    clock.advance(1000);
+    expect(lastView().playback.time).toBe(t);
+    expect(lastView().playback.playing).toBe(false);
+  });
+
+  it('sends only the changed tail of the trace, and a rewrite point after stepping back', () => {
+    const { port, updates } = connect();
+    port.send({ type: 'load', scenario });
+    port.send({ type: 'seek', time: 5000 });
+    const traces = () => updates.filter((u): u is Extract<EngineUpdate, { type: 'trace' }> => u.type === 'trace');
+    const afterSeek = traces().at(-1)!;
+    expect(afterSeek.from).toBe(0);
+    const len = afterSeek.entries.length;
+    port.send({ type: 'stepBack' });
+    const afterBack = traces().at(-1)!;
+    expect(afterBack.from).toBeLessThan(len);
+  });
+
+  it('reports a rejected fault input with its reason', () => {
+    const { port, updates } = connect();
+    port.send({ type: 'load', scenario });
+    port.send({ type: 'input', action: { type: 'fault', fault: 'node-restart', target: { node: 'A' } } });
+    expect(updates.find((u) => u.type === 'error')).toEqual({ type: 'error', message: 'node A is already up', command: 'input' });
+  });
+});

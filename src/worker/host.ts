@@ -1,0 +1,202 @@
+// The engine host: owns one Simulation, obeys EngineCommands, paces virtual time against wall
+// time while playing, and posts EngineUpdates. It runs inside the Web Worker
+// (engine.worker.ts) and, unchanged, in-process for unit tests and as the fallback where
+// workers are blocked (inProcessHost.ts). It knows nothing of the DOM or of Worker APIs: wall
+// time and timers are handed in.
+
+import { createSimulation, type Simulation, type TraceEntry } from '../engine';
+import { isEngineCommand, PROTOCOL_VERSION, type EngineCommand, type EngineUpdate, type PlaybackState } from './protocol';
+
+export interface WallClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Wall-clock milliseconds between playback frames (about 30 frames a second). */
+export const FRAME_MS = 33;
+/** A frame stops processing events after this much wall time, so the host stays responsive. */
+export const FRAME_BUDGET_MS = 12;
+/** Wall-clock gaps longer than this (a hidden tab, a debugger) are not caught up. */
+const MAX_FRAME_GAP_MS = 250;
+
+export interface Host {
+  handle(command: unknown): void;
+  dispose(): void;
+}
+
+export function createHost(post: (update: EngineUpdate) => void, clock: WallClock): Host {
+  let sim: Simulation | null = null;
+  let playing = false;
+  let speed = 1;
+  let frame: unknown = null;
+  let lastWall = 0;
+  let sentTrace = 0;
+
+  const ended = (s: Simulation) => s.time() >= s.scenario.duration;
+
+  function playback(s: Simulation): PlaybackState {
+    return {
+      playing,
+      speed,
+      time: s.time(),
+      step: s.stepCount(),
+      duration: s.scenario.duration,
+      ended: ended(s),
+      branch: s.currentBranch(),
+      branches: s.branches().map(({ inputs: _i, ...b }) => b),
+    };
+  }
+
+  /** Posts the view, the changed tail of the trace and, when moving forward, the new cues. */
+  function publish(forward: boolean): void {
+    if (!sim) return;
+    const trace = sim.trace();
+    const from = Math.min(sentTrace, sim.takeTraceLowWater(), trace.length);
+    if (from < trace.length || from < sentTrace) {
+      const entries = trace.slice(from) as TraceEntry[];
+      post({ type: 'trace', from, entries });
+      if (forward && from === sentTrace) {
+        const cues = entries.filter((e) => e.notable);
+        if (cues.length > 0) post({ type: 'cue', cues });
+      }
+    }
+    sentTrace = trace.length;
+    post({ type: 'view', view: sim.view(), playback: playback(sim) });
+  }
+
+  function stopFrames(): void {
+    if (frame !== null) clock.clearTimeout(frame);
+    frame = null;
+  }
+
+  function tick(): void {
+    frame = null;
+    if (!sim || !playing) return;
+    const now = clock.now();
+    const gap = Math.min(now - lastWall, MAX_FRAME_GAP_MS);
+    lastWall = now;
+    const target = Math.min(sim.time() + gap * speed, sim.scenario.duration);
+    const started = clock.now();
+    // Run towards the target, but give up the rest of the frame when the budget is spent: virtual
+    // time then lags behind instead of the worker freezing.
+    const overBudget = () => clock.now() - started > FRAME_BUDGET_MS;
+    sim.runUntil((s) => {
+      const next = s.nextEventTime();
+      return next === null || next > target || overBudget();
+    });
+    if (!overBudget()) sim.runUntil(target);
+    if (ended(sim)) playing = false;
+    publish(true);
+    if (playing) frame = clock.setTimeout(tick, FRAME_MS);
+  }
+
+  function fail(message: string, command?: EngineCommand['type']): void {
+    post({ type: 'error', message, command });
+  }
+
+  function run(command: EngineCommand): void {
+    if (command.type === 'hello') {
+      post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+      return;
+    }
+    if (command.type === 'load') {
+      stopFrames();
+      playing = false;
+      sim = createSimulation({ scenario: command.scenario, seed: command.seed });
+      sentTrace = 0;
+      post({ type: 'trace', from: 0, entries: [] });
+      publish(false);
+      return;
+    }
+    if (!sim) {
+      fail(`"${command.type}" needs a scenario: send "load" first`, command.type);
+      return;
+    }
+    switch (command.type) {
+      case 'play':
+        if (ended(sim)) {
+          fail('the run has reached the end of the scenario; step back, seek or reset to play again', 'play');
+          return;
+        }
+        if (!playing) {
+          playing = true;
+          lastWall = clock.now();
+          stopFrames();
+          frame = clock.setTimeout(tick, FRAME_MS);
+        }
+        publish(false);
+        return;
+      case 'pause':
+        playing = false;
+        stopFrames();
+        publish(false);
+        return;
+      case 'step':
+        playing = false;
+        stopFrames();
+        sim.step();
+        publish(true);
+        return;
+      case 'stepBack':
+        playing = false;
+        stopFrames();
+        sim.stepBack();
+        publish(false);
+        return;
+      case 'seek': {
+        if (!Number.isFinite(command.time)) {
+          fail(`seek needs a time in milliseconds, got ${String(command.time)}`, 'seek');
+          return;
+        }
+        const forward = command.time >= sim.time();
+        sim.seek(Math.min(command.time, sim.scenario.duration));
+        publish(forward);
+        return;
+      }
+      case 'setSpeed':
+        if (!Number.isFinite(command.speed) || command.speed <= 0 || command.speed > 1000) {
+          fail(`speed must be a number of times real time between 0.1 and 1000, got ${String(command.speed)}`, 'setSpeed');
+          return;
+        }
+        speed = command.speed;
+        publish(false);
+        return;
+      case 'input': {
+        const result = sim.input(command.action);
+        if (!result.ok) fail(result.error, 'input');
+        publish(true);
+        return;
+      }
+      case 'switchBranch':
+        if (!sim.branches().some((b) => b.id === command.branch)) {
+          fail(`there is no branch ${command.branch}`, 'switchBranch');
+          return;
+        }
+        sim.switchBranch(command.branch);
+        publish(false);
+        return;
+    }
+  }
+
+  return {
+    handle(command) {
+      if (!isEngineCommand(command)) {
+        fail(`not an engine command: ${JSON.stringify(command)?.slice(0, 120)}`);
+        return;
+      }
+      try {
+        run(command);
+      } catch (err) {
+        // A bug in the engine must not take the host down: report it and keep the last state.
+        playing = false;
+        stopFrames();
+        fail(`engine error while handling "${command.type}": ${err instanceof Error ? err.message : String(err)}`, command.type);
+      }
+    },
+    dispose() {
+      stopFrames();
+      playing = false;
+    },
+  };
+}

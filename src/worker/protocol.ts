@@ -1,0 +1,52 @@
+// The typed boundary between the engine host (in a Web Worker, or in-process) and the main
+// thread. Commands in, updates out, plain structured-clonable data only (never xstate
+// snapshots). Bump PROTOCOL_VERSION on any incompatible change; the client refuses a host that
+// speaks another version.
+
+import type { BranchInfo, LearnerAction, Scenario, SimView, TraceEntry } from '../engine';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Playback speeds offered (multiples of real time). 1 is real time. */
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 20] as const;
+
+export type EngineCommand =
+  | { type: 'hello' }
+  | { type: 'load'; scenario: Scenario; seed?: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'stepBack' }
+  | { type: 'seek'; time: number }
+  | { type: 'setSpeed'; speed: number }
+  | { type: 'input'; action: LearnerAction }
+  | { type: 'switchBranch'; branch: number };
+
+export interface PlaybackState {
+  playing: boolean;
+  speed: number;
+  /** Virtual time now (ms). */
+  time: number;
+  step: number;
+  duration: number;
+  /** True when the run reached the scenario's duration or nothing is left to happen. */
+  ended: boolean;
+  branch: number;
+  branches: Omit<BranchInfo, 'inputs'>[];
+}
+
+export type EngineUpdate =
+  | { type: 'ready'; protocolVersion: number }
+  | { type: 'view'; view: SimView; playback: PlaybackState }
+  /** Trace entries from index `from` on replace whatever the receiver held from there. */
+  | { type: 'trace'; from: number; entries: TraceEntry[] }
+  /** Notable entries that just happened (while moving forward): one-shot effects and announcements. */
+  | { type: 'cue'; cues: TraceEntry[] }
+  | { type: 'error'; message: string; command?: EngineCommand['type'] };
+
+/** Checks a message really is a command before the host acts on it. */
+export function isEngineCommand(msg: unknown): msg is EngineCommand {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const type = (msg as { type?: unknown }).type;
+  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
+}
