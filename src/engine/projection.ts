@@ -20,7 +20,12 @@ function nodeView(world: World, id: NodeId): NodeView {
   const up = node.power === 'up';
   const peers = ctx ? Object.entries(ctx.peers).map(([peer, v]) => ({ id: peer as NodeId, member: up && v.member, missed: up ? v.missed : 0 })) : [];
   const members = up ? [id, ...peers.filter((p) => p.member).map((p) => p.id)].sort() : [];
-  return { id, power: node.power, tags, members, peers };
+  const heard: Record<string, SimMs> = {};
+  for (const p of peers) {
+    const t = world.lastHeard[`${id}|${p.id}`];
+    if (t !== undefined) heard[p.id] = t;
+  }
+  return { id, power: node.power, tags, members, peers, heard };
 }
 
 function linkView(world: World, i: number): LinkView {

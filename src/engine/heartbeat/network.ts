@@ -75,8 +75,8 @@ registerEffect('heartbeat.send', (ctx, _actor, node) => {
   for (const link of world.links) {
     if (link.a !== node && link.b !== node) continue;
     const to = link.a === node ? link.b : link.a;
-    world.lastHeartbeat[`${link.id}|${node}`] = world.time;
     if (!linkCarries(world, link, node, to)) continue;
+    world.lastHeartbeat[`${link.id}|${node}`] = world.time;
     sentTo.push(to);
     const msg = world.nextMessageId++;
     const deliverAt = at(ctx, world.scenario.params.heartbeatLatencyMs);
@@ -91,6 +91,7 @@ export function deliverHeartbeat(ctx: RunContext, msg: number, from: NodeId, to:
   world.inflight = world.inflight.filter((m) => m.id !== msg);
   const link = world.links.find((l) => l.id === linkIdValue);
   if (!link || !linkCarries(world, link, from, to)) return;
+  world.lastHeard[`${to}|${from}`] = world.time;
   const id = record(ctx, {
     kind: 'HEARTBEAT.RECEIVED',
     category: 'heartbeat',

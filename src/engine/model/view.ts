@@ -20,6 +20,8 @@ export interface NodeView {
   /** This node's membership view, itself included; empty while crashed. */
   members: NodeId[];
   peers: PeerInView[];
+  /** Last time this node received a heartbeat from each peer. */
+  heard: Record<string, SimMs>;
 }
 
 export interface LinkView {

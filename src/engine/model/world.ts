@@ -80,7 +80,9 @@ export interface World {
   links: LinkState[];
   partition: PartitionState | null;
   inflight: InFlight[];
-  /** Last heartbeat sent per link and direction ("<link>|<from>"), for pulses in the UI. */
+  /** Last heartbeat put on each link per direction ("<link>|<from>"), for pulses in the UI. */
   lastHeartbeat: Record<string, SimMs>;
+  /** Last heartbeat each node received from each peer ("<node>|<peer>"). */
+  lastHeard: Record<string, SimMs>;
   actors: Record<string, ActorSlot>;
 }

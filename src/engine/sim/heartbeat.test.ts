@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './createSimulation';
 import { testScenario } from '../testing/scenarios';
+import type { ScheduledFault } from '../model/scenario';
 
 const members = (sim: ReturnType<typeof createSimulation>, node: string) => sim.view().nodes.find((n) => n.id === node)!.members;
 
@@ -58,7 +59,7 @@ describe('heartbeat and membership, two nodes on one link', () => {
 });
 
 describe('heartbeat with two networks and three nodes', () => {
-  const scenario = (faults: Parameters<typeof testScenario>[1]['faults']) =>
+  const scenario = (faults: ScheduledFault[]) =>
     testScenario(['A', 'B', 'C'], { params: { heartbeatIntervalMs: 1000, heartbeatMisses: 5, heartbeatNetworks: 2, heartbeatLatencyMs: 1 }, faults });
 
   it('loses nobody when one of two links between a pair is cut', () => {

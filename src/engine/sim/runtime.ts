@@ -34,6 +34,7 @@ export function createWorld(scenario: Scenario, seed: number): RunContext {
     partition: null,
     inflight: [],
     lastHeartbeat: {},
+    lastHeard: {},
     actors: {},
   };
   const ctx: RunContext = { world, trace: [] };
