@@ -58,7 +58,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.worker, ...globals.browser } },
   },
   {
-    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*.mjs', '*.config.{ts,js}', 'bin/**/*.js'],
+    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*.mjs', '*.config.{ts,js}', 'bin/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

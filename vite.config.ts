@@ -12,7 +12,7 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   test: {
     // Unit tests live beside the code; Playwright owns e2e/ and must never be picked up here.
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,

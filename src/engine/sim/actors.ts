@@ -3,7 +3,8 @@
 // part of every checkpoint, so a restored run re-arms exactly the timers that were pending
 // (xstate's own `after` delays are not restored from snapshots, statelyai/xstate#5331).
 
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { pureTransition } from './pureTransition';
 import type { NodeId, TraceId } from '../model/ids';
 import { at, schedule, type RunContext } from './context';
 
@@ -69,7 +70,7 @@ export function spawnActor(ctx: RunContext, key: string, logic: string, node: No
 export function sendToActor(ctx: RunContext, key: string, event: { type: string }, cause: TraceId | null): boolean {
   const slot = ctx.world.actors[key];
   if (!slot) throw new Error(`engine: no actor "${key}"`);
-  const [next, actions] = transition(logicOf(slot.logic), slot.snapshot, event);
+  const [next, actions] = pureTransition(logicOf(slot.logic), slot.snapshot, event);
   if (next === slot.snapshot && actions.length === 0) return false;
   ctx.world.actors[key] = { ...slot, snapshot: next };
   runEffects(ctx, key, slot.node, actions, cause);

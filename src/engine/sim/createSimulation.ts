@@ -143,8 +143,10 @@ export function createSimulation(options: SimulationOptions): Simulation {
 
   /** Goes to just after engine event `step`, with the inputs placed there up to `time` applied. */
   function goToStep(step: number, time?: number): void {
-    if (step < ctx.world.step || (step === ctx.world.step && time !== undefined && time < ctx.world.time)) {
-      restore(checkpointAtOrBeforeStep(branch.checkpoints, step));
+    const best = checkpointAtOrBeforeStep(branch.checkpoints, step);
+    // Restore when going back, or when a checkpoint lies ahead of the live world (already explored).
+    if (step < ctx.world.step || (step === ctx.world.step && time !== undefined && time < ctx.world.time) || best.step > ctx.world.step) {
+      restore(best);
     }
     while (ctx.world.step < step && advanceOne());
     const t = time ?? ctx.world.time;
@@ -154,7 +156,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
   }
 
   function goToTime(t: number): void {
-    if (t < ctx.world.time) restore(checkpointAtOrBeforeTime(branch.checkpoints, t));
+    const best = checkpointAtOrBeforeTime(branch.checkpoints, t);
+    if (t < ctx.world.time || best.step > ctx.world.step) restore(best);
     runToTime(t);
   }
 
