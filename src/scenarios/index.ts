@@ -1,21 +1,38 @@
-// Built-in scenarios. Scenarios are data (JSON files beside this one); this module only lists
-// them and fills in defaults. Issue 4 adds the schema and its field-naming errors.
+// Built-in scenarios. Scenarios are data (JSON files beside this one); this module lists them and
+// fills in defaults (the real products' values for the scenario's personality).
 
-import { DEFAULT_PARAMS, type Scenario } from '../engine/model/scenario';
+import { defaultParams, PERSONALITY_OF_MODE, type Mode, type Personality, type Scenario, type ScenarioParams, type ScheduledFault } from '../engine/model/scenario';
 import type { NodeId, SimMs } from '../engine/model/ids';
 import twoNode from './builtin/two-node-heartbeat.json';
 import threeNode from './builtin/three-node-heartbeat.json';
 
-type ScenarioFile = Omit<Partial<Scenario>, 'nodes' | 'duration'> & { id: string; title: string; nodes: string[]; duration?: number };
+interface ScenarioFile {
+  id: string;
+  title: string;
+  summary?: string;
+  mode: string;
+  personality?: string;
+  nodes: string[];
+  pathsPerNode?: number;
+  seed?: number;
+  params?: Partial<ScenarioParams>;
+  faults?: ScheduledFault[];
+  duration?: number;
+}
 
 export function fromFile(file: ScenarioFile): Scenario {
+  const mode = file.mode as Mode;
+  const personality = (file.personality ?? PERSONALITY_OF_MODE[mode]) as Personality;
   return {
     id: file.id,
     title: file.title,
     summary: file.summary,
+    mode,
+    personality,
     nodes: file.nodes as NodeId[],
+    pathsPerNode: file.pathsPerNode ?? 1,
     seed: file.seed ?? 1,
-    params: { ...DEFAULT_PARAMS, ...file.params },
+    params: { ...defaultParams(personality, file.nodes), ...file.params },
     faults: file.faults ?? [],
     duration: (file.duration ?? 120_000) as SimMs,
   };

@@ -16,7 +16,7 @@ export interface FaultTarget {
   network?: number;
 }
 
-export type FaultTargetKind = 'node' | 'link' | 'groups' | 'none';
+export type FaultTargetKind = 'node' | 'link' | 'groups' | 'path' | 'port' | 'lun' | 'none';
 
 export interface FaultDescriptor {
   id: string;

@@ -3,7 +3,9 @@
 
 import type { NodeId, SimMs, TraceId } from '../model/ids';
 import type { LinkState, World } from '../model/world';
-import { registerEffect, registerLogic, sendToActor } from '../sim/actors';
+import { dispatchTo, registerEffect, registerLogic, sendToActor } from '../sim/actors';
+import type { MembershipContext } from './membershipMachine';
+import { membersOf } from './membership';
 import { at, record, schedule, type RunContext } from '../sim/context';
 import { membershipMachine } from './membershipMachine';
 
@@ -103,10 +105,18 @@ export function deliverHeartbeat(ctx: RunContext, msg: number, from: NodeId, to:
   sendToActor(ctx, membershipActor(to), { type: 'HEARTBEAT.RECEIVED', from } as { type: string }, id);
 }
 
+/** Tells the node's cluster software its new membership view. */
+function notifyCluster(ctx: RunContext, node: NodeId, change: { lost: NodeId[]; joined: NodeId[] }, cause: TraceId): void {
+  const snap = ctx.world.actors[membershipActor(node)]?.snapshot;
+  const context = snap?.context as MembershipContext | undefined;
+  if (!context) return;
+  dispatchTo(ctx, `${node}/cluster`, { type: 'MEMBERSHIP.CHANGED', members: membersOf(node, context.peers), ...change } as { type: string }, cause);
+}
+
 registerEffect('member.lost', (ctx, _actor, node, effect) => {
   const peer = effect.peer as NodeId;
   const { intervalMs, misses } = { intervalMs: ctx.world.scenario.params.heartbeatIntervalMs, misses: ctx.world.scenario.params.heartbeatMisses };
-  record(ctx, {
+  const id = record(ctx, {
     kind: 'HEARTBEAT.LOST',
     category: 'heartbeat',
     node,
@@ -116,11 +126,12 @@ registerEffect('member.lost', (ctx, _actor, node, effect) => {
     data: { peer },
     notable: true,
   });
+  notifyCluster(ctx, node, { lost: [peer], joined: [] }, id);
 });
 
 registerEffect('member.joined', (ctx, _actor, node, effect, cause) => {
   const peer = effect.peer as NodeId;
-  record(ctx, {
+  const id = record(ctx, {
     kind: 'HEARTBEAT.JOINED',
     category: 'heartbeat',
     node,
@@ -130,6 +141,7 @@ registerEffect('member.joined', (ctx, _actor, node, effect, cause) => {
     data: { peer },
     notable: true,
   });
+  notifyCluster(ctx, node, { lost: [], joined: [peer] }, id);
 });
 
 /** The first tick of each node lands at a seeded phase within the first interval. */

@@ -5,6 +5,8 @@ import type { NodeId, SimMs } from './ids';
 import type { ScenarioParams } from './scenario';
 import type { TraceEntry } from './trace';
 import type { InFlight, NodePower } from './world';
+import type { LunSummary } from '../lun/api';
+import type { Mode, Personality } from './scenario';
 
 export interface PeerInView {
   id: NodeId;
@@ -22,6 +24,52 @@ export interface NodeView {
   peers: PeerInView[];
   /** Last time this node received a heartbeat from each peer. */
   heard: Record<string, SimMs>;
+  /** A host outside the cluster (presented the LUN later). */
+  standalone: boolean;
+  /** Powered off by a fence device. */
+  fenced: boolean;
+  /** The cluster service's state in words, from the machine's tags ("owner", "standby", ...). */
+  serviceState: string;
+  /** The node's mount of the shared file system, if any. */
+  mount: { epoch: number; at: SimMs } | null;
+  /** Its persistent reservation key (SCSI-3 personalities). */
+  key: string | null;
+}
+
+export interface PathView {
+  nexus: string;
+  node: NodeId;
+  path: number;
+  /** HBA link up. */
+  up: boolean;
+  /** Array target port up. */
+  portUp: boolean;
+  /** What the node's multipath layer thinks of it. */
+  mpath: 'active' | 'failed';
+  /** The path multipath sends I/O down now. */
+  current: boolean;
+}
+
+/** A SCSI command on its way, for the travelling dots (position from sentAt/arriveAt). */
+export interface CommandView {
+  tag: number;
+  node: NodeId;
+  nexus: string;
+  path: number;
+  lun: number;
+  label: string;
+  purpose: string;
+  phase: 'to-lun' | 'at-lun' | 'to-node' | 'lost';
+  sentAt: SimMs;
+  arriveAt: SimMs | null;
+  /** The answer, once the LUN has given one. */
+  status: string | null;
+}
+
+export interface IntegrityView {
+  ok: boolean;
+  latestEpoch: number;
+  violations: { at: SimMs; node: NodeId; lba: number; epoch: number; trace: number }[];
 }
 
 export interface LinkView {
@@ -39,7 +87,7 @@ export interface FaultOption {
   id: string;
   label: string;
   description: string;
-  target: 'node' | 'link' | 'groups' | 'none';
+  target: 'node' | 'link' | 'groups' | 'path' | 'port' | 'lun' | 'none';
   targets: { target: FaultTargetView; label: string }[];
 }
 
@@ -55,6 +103,9 @@ export interface FaultTargetView {
 export interface SimView {
   scenarioId: string;
   title: string;
+  mode: Mode;
+  personality: Personality;
+  pathsPerNode: number;
   seed: number;
   time: SimMs;
   step: number;
@@ -64,6 +115,12 @@ export interface SimView {
   links: LinkView[];
   partition: NodeId[][] | null;
   inflight: InFlight[];
+  paths: PathView[];
+  targetPorts: { port: number; up: boolean }[];
+  /** LUN 0 (the cluster's shared disk) first, then LUNs sharing its bus. */
+  luns: LunSummary[];
+  commands: CommandView[];
+  integrity: IntegrityView;
   /** Notable trace entries of the last few seconds: one-shot cues for the UI. */
   cues: TraceEntry[];
   /** Every registered fault with the targets it applies to now (empty list: not applicable). */

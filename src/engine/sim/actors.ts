@@ -7,6 +7,7 @@ import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from
 import { pureTransition } from './pureTransition';
 import type { NodeId, TraceId } from '../model/ids';
 import { at, schedule, type RunContext } from './context';
+import { nextInt } from '../rng';
 
 /** An effect an actor emitted; `type` picks the handler. */
 export interface Effect {
@@ -41,8 +42,10 @@ registerEffect('timer.set', (ctx, actorKey, _node, effect, cause) => {
   const name = effect.name as string;
   const token = ctx.world.nextTimerToken++;
   ctx.world.timers[timerKey(actorKey, name)] = token;
+  // A random extra delay (e.g. pcmk_delay_max) comes from the world's seeded generator.
+  const jitter = typeof effect.jitterMaxMs === 'number' && effect.jitterMaxMs > 0 ? nextInt(ctx.world.rng, 0, effect.jitterMaxMs) : 0;
   // Periodic timers carry no cause: a heartbeat tick is not "caused" by the previous one.
-  schedule(ctx, { kind: 'timer', time: at(ctx, effect.delayMs as number), actor: actorKey, name, token, cause: effect.periodic ? null : cause });
+  schedule(ctx, { kind: 'timer', time: at(ctx, (effect.delayMs as number) + jitter), actor: actorKey, name, token, cause: effect.periodic ? null : cause });
 });
 
 registerEffect('timer.cancel', (ctx, actorKey, _node, effect) => {
@@ -75,6 +78,23 @@ export function sendToActor(ctx: RunContext, key: string, event: { type: string 
   ctx.world.actors[key] = { ...slot, snapshot: next };
   runEffects(ctx, key, slot.node, actions, cause);
   return true;
+}
+
+/** Plain receivers of events that are not xstate actors (e.g. "app:A"), by key prefix. */
+const receivers = new Map<string, (ctx: RunContext, key: string, event: { type: string }, cause: TraceId | null) => void>();
+
+export function registerReceiver(prefix: string, handler: (ctx: RunContext, key: string, event: { type: string }, cause: TraceId | null) => void): void {
+  receivers.set(prefix, handler);
+}
+
+/** Delivers an event to an actor or a registered receiver; silently drops it when neither exists. */
+export function dispatchTo(ctx: RunContext, key: string, event: { type: string }, cause: TraceId | null): void {
+  if (ctx.world.actors[key]) {
+    sendToActor(ctx, key, event, cause);
+    return;
+  }
+  const prefix = key.slice(0, key.indexOf(':') + 1);
+  receivers.get(prefix)?.(ctx, key, event, cause);
 }
 
 export function actorSnapshot(ctx: { world: { actors: Record<string, { snapshot: AnyMachineSnapshot }> } }, key: string): AnyMachineSnapshot | undefined {

@@ -7,7 +7,7 @@ const members = (sim: ReturnType<typeof createSimulation>, node: string) => sim.
 
 describe('heartbeat and membership, two nodes on one link', () => {
   it('keeps both nodes in each view while the link is up', () => {
-    const sim = createSimulation({ scenario: testScenario(['A', 'B']) });
+    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { params: { heartbeatMisses: 5 } }) });
     sim.runUntil(60_000);
     expect(members(sim, 'A')).toEqual(['A', 'B']);
     expect(members(sim, 'B')).toEqual(['A', 'B']);
@@ -16,7 +16,7 @@ describe('heartbeat and membership, two nodes on one link', () => {
 
   it('drops the peer after interval × misses (± one interval) when the only link is cut, and says why', () => {
     const cutAt = 10_300;
-    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { faults: [{ at: cutAt, fault: 'link-cut', between: ['A', 'B'] }] }) });
+    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { params: { heartbeatMisses: 5 }, faults: [{ at: cutAt, fault: 'link-cut', between: ['A', 'B'] }] }) });
     sim.runUntil(30_000);
     const lost = sim.trace().filter((e) => e.kind === 'HEARTBEAT.LOST');
     expect(lost.map((e) => e.node).sort()).toEqual(['A', 'B']);
@@ -32,7 +32,7 @@ describe('heartbeat and membership, two nodes on one link', () => {
 
   it('honours the scenario interval and miss count', () => {
     const sim = createSimulation({
-      scenario: testScenario(['A', 'B'], { params: { heartbeatIntervalMs: 1200, heartbeatMisses: 6, heartbeatNetworks: 1, heartbeatLatencyMs: 1 }, faults: [{ at: 5000, fault: 'link-cut', between: ['A', 'B'] }] }),
+      scenario: testScenario(['A', 'B'], { params: { heartbeatIntervalMs: 1200, heartbeatMisses: 6, heartbeatNetworks: 1, heartbeatLatencyMs: 1, consensusMs: 0 }, faults: [{ at: 5000, fault: 'link-cut', between: ['A', 'B'] }] }),
     });
     sim.runUntil(20_000);
     for (const e of sim.trace().filter((x) => x.kind === 'HEARTBEAT.LOST')) {
@@ -43,6 +43,7 @@ describe('heartbeat and membership, two nodes on one link', () => {
   it('adds the peer back after the link is restored', () => {
     const sim = createSimulation({
       scenario: testScenario(['A', 'B'], {
+        params: { heartbeatMisses: 5 },
         faults: [
           { at: 1000, fault: 'link-cut', between: ['A', 'B'] },
           { at: 20_000, fault: 'link-restore', between: ['A', 'B'] },
@@ -86,7 +87,7 @@ describe('heartbeat with two networks and three nodes', () => {
 
 describe('node crash and restart', () => {
   it('removes a crashed node from the survivors and blames the crash', () => {
-    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { faults: [{ at: 3000, fault: 'node-crash', node: 'A' }] }) });
+    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { params: { heartbeatMisses: 5 }, faults: [{ at: 3000, fault: 'node-crash', node: 'A' }] }) });
     sim.runUntil(15_000);
     const crash = sim.trace().find((e) => e.kind === 'FAULT.NODE_CRASH')!;
     const lost = sim.trace().filter((e) => e.kind === 'HEARTBEAT.LOST');
@@ -102,6 +103,7 @@ describe('node crash and restart', () => {
   it('brings a restarted node back into both views', () => {
     const sim = createSimulation({
       scenario: testScenario(['A', 'B'], {
+        params: { heartbeatMisses: 5 },
         faults: [
           { at: 3000, fault: 'node-crash', node: 'A' },
           { at: 20_000, fault: 'node-restart', node: 'A' },
@@ -114,7 +116,7 @@ describe('node crash and restart', () => {
   });
 
   it('records a scheduled fault that no longer applies as skipped, with the reason', () => {
-    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { faults: [{ at: 1000, fault: 'node-restart', node: 'A' }] }) });
+    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { params: { heartbeatMisses: 5 }, faults: [{ at: 1000, fault: 'node-restart', node: 'A' }] }) });
     sim.runUntil(2000);
     const skipped = sim.trace().find((e) => e.kind === 'FAULT.SKIPPED')!;
     expect(skipped.summary).toMatch(/node A is already up/);

@@ -2,7 +2,17 @@
 // Everything that changes a world goes through here.
 
 import '../heartbeat/network';
+import '../cluster/effects';
 import { createLinks, deliverHeartbeat, firstTickDelay, membershipActor } from '../heartbeat/network';
+import { clusterLogicName } from '../cluster/personalities';
+import { keysFor } from '../cluster/common';
+import { completeFence, deliverClusterMessage } from '../cluster/effects';
+import { bootNode, eventNode } from '../node/power';
+import { clusterActor, onAppWrite } from '../storage/app';
+import { checkPaths, startPathChecker } from '../storage/multipath';
+import { createStorage } from '../storage/topology';
+import { onArrive, onRespond, onService, onTimeout } from '../storage/transport';
+import { sendScsi } from '../storage/transport';
 import type { NodeId, SimMs, TraceId } from '../model/ids';
 import type { LearnerAction, TimedInput } from '../model/input';
 import type { Scenario } from '../model/scenario';
@@ -12,6 +22,7 @@ import { faultById } from '../faults/registry';
 import type { FaultTarget } from '../faults/types';
 import { createRng, nextFloat } from '../rng';
 import { popEvent } from '../queue';
+import { buildPrOutCdb, buildPrOutParams } from '../lun';
 import { sendToActor, spawnActor, timerKey } from './actors';
 import { record, schedule, type RunContext } from './context';
 
@@ -36,9 +47,22 @@ export function createWorld(scenario: Scenario, seed: number): RunContext {
     lastHeartbeat: {},
     lastHeard: {},
     actors: {},
+    ...createStorage(scenario),
+    inflightScsi: [],
+    nextTag: 1,
+    mounts: {},
+    latestEpoch: 0,
+    latestMountBy: null,
+    appTokens: {},
+    violations: [],
+    frozenBacklog: {},
+    keys: keysFor(scenario.personality, scenario.nodes, scenario.params.keyPrefix),
   };
   const ctx: RunContext = { world, trace: [] };
-  for (const id of scenario.nodes) world.nodes[id] = { id, power: 'up', powerBy: null };
+  for (const id of scenario.nodes) {
+    world.nodes[id] = { id, power: 'up', powerBy: null, incarnation: 1, fenced: false, standalone: false };
+    world.mounts[id] = null;
+  }
   for (const id of scenario.nodes) {
     const { heartbeatIntervalMs, heartbeatMisses } = scenario.params;
     spawnActor(ctx, membershipActor(id), 'membership', id, {
@@ -48,6 +72,17 @@ export function createWorld(scenario: Scenario, seed: number): RunContext {
       misses: heartbeatMisses,
       firstTickMs: firstTickDelay(heartbeatIntervalMs, nextFloat(world.rng)),
     });
+  }
+  for (const id of scenario.nodes) {
+    spawnActor(ctx, clusterActor(id), clusterLogicName(scenario.personality), id, {
+      self: id,
+      nodes: [...scenario.nodes],
+      personality: scenario.personality,
+      pathsPerNode: scenario.pathsPerNode,
+      params: scenario.params,
+      keys: world.keys,
+    });
+    startPathChecker(ctx, id);
   }
   scenario.faults.forEach((fault, index) => {
     schedule(ctx, { kind: 'fault', time: fault.at as SimMs, fault, index, cause: null });
@@ -93,6 +128,16 @@ export function applyInput(ctx: RunContext, input: TimedInput): void {
 }
 
 function processEvent(ctx: RunContext, ev: EngineEvent): void {
+  const node = eventNode(ctx.world, ev);
+  if (node) {
+    const power = ctx.world.nodes[node]?.power;
+    if (power === 'frozen') {
+      // A paused node neither runs nor answers: hold the event until it resumes.
+      (ctx.world.frozenBacklog[node] ??= []).push(ev);
+      return;
+    }
+    if (power === 'crashed' && ev.kind !== 'mpath.check') return;
+  }
   switch (ev.kind) {
     case 'timer': {
       const key = timerKey(ev.actor, ev.name);
@@ -103,6 +148,37 @@ function processEvent(ctx: RunContext, ev: EngineEvent): void {
     }
     case 'heartbeat.deliver':
       deliverHeartbeat(ctx, ev.msg, ev.from, ev.to, ev.link, ev.cause);
+      return;
+    case 'scsi.arrive':
+      onArrive(ctx, ev.tag);
+      return;
+    case 'lun.service':
+      onService(ctx, ev.lun);
+      return;
+    case 'scsi.respond':
+      onRespond(ctx, ev.tag);
+      return;
+    case 'scsi.timeout':
+      onTimeout(ctx, ev.tag);
+      return;
+    case 'app.write':
+      onAppWrite(ctx, ev.node, ev.token);
+      return;
+    case 'mpath.check':
+      if (ctx.world.nodes[ev.node]?.power !== 'up') {
+        startPathChecker(ctx, ev.node);
+        return;
+      }
+      checkPaths(ctx, ev.node, (path, cause) => reregisterOnReinstatedPath(ctx, ev.node, path, cause));
+      return;
+    case 'fence.complete':
+      completeFence(ctx, ev.fencer, ev.victim, ev.cause);
+      return;
+    case 'node.boot':
+      if (ctx.world.nodes[ev.node]?.incarnation === ev.incarnation) bootNode(ctx, ev.node, ev.cause);
+      return;
+    case 'cluster.deliver':
+      deliverClusterMessage(ctx, ev.from, ev.to, ev.message, ev.cause);
       return;
     case 'fault': {
       const fault = faultById(ev.fault.fault);
@@ -116,6 +192,23 @@ function processEvent(ctx: RunContext, ev: EngineEvent): void {
       return;
     }
   }
+}
+
+/**
+ * multipathd with reservation_key set registers the node's key on a reinstated path, but only
+ * while the key is registered through another of the node's paths (mpathpersist(8)).
+ */
+function reregisterOnReinstatedPath(ctx: RunContext, node: NodeId, path: number, cause: TraceId): void {
+  const { world } = ctx;
+  if (world.scenario.mode !== 'scsi3' || !world.scenario.params.mpathReservationKey) return;
+  const key = world.keys[node];
+  const lun0 = world.luns[0]!.state;
+  if (!key || !lun0.pr.registrations.some((r) => r.key === key && r.nexus.startsWith(`${node}.`))) return;
+  sendScsi(
+    ctx,
+    { node, via: path, cdb: buildPrOutCdb('REGISTER_AND_IGNORE_EXISTING_KEY'), dataOut: buildPrOutParams({ saKey: key, aptpl: world.scenario.params.aptpl }), purpose: 'mpath.register', actor: null },
+    cause,
+  );
 }
 
 /** Timer names map to the machine events they deliver. */

@@ -1,0 +1,111 @@
+// What cluster machines can ask of the world: SCSI commands and resets, power fencing, messages
+// to other nodes, watchdog reboots, and notes for the trace.
+
+import { linksBetween, linkCarries } from '../heartbeat/network';
+import type { NodeId, TraceId } from '../model/ids';
+import type { ClusterMessage } from '../model/world';
+import { dispatchTo, registerEffect } from '../sim/actors';
+import { at, record, schedule, type RunContext } from '../sim/context';
+import { crashNode, scheduleBoot } from '../node/power';
+import { clusterActor } from '../storage/app';
+import { sendScsi } from '../storage/transport';
+
+registerEffect('scsi.send', (ctx, actor, node, e, cause) => {
+  sendScsi(
+    ctx,
+    {
+      node,
+      via: (e.via as number | 'mpath') ?? 'mpath',
+      lun: (e.lun as number) ?? 0,
+      cdb: e.cdb as number[],
+      dataOut: e.dataOut as number[] | undefined,
+      tmf: e.tmf as 'lun' | 'target' | 'bus' | undefined,
+      purpose: e.purpose as string,
+      actor,
+      label: e.label as string | undefined,
+    },
+    cause,
+  );
+});
+
+registerEffect('cluster.note', (ctx, _actor, node, e, cause) => {
+  record(ctx, {
+    kind: e.kind as string,
+    category: 'cluster',
+    node,
+    summary: e.summary as string,
+    rule: e.rule as string | undefined,
+    parent: cause,
+    data: e.data as Record<string, string | number | boolean | null> | undefined,
+    notable: (e.notable as boolean | undefined) ?? true,
+  });
+});
+
+/** Power fencing: the fence device (IPMI, PDU) powers the victim off after fenceDeviceMs. */
+registerEffect('fence.power', (ctx, _actor, node, e, cause) => {
+  const victim = e.victim as NodeId;
+  const id = record(ctx, {
+    kind: 'FENCE.REQUESTED',
+    category: 'cluster',
+    node,
+    summary: `${node} asks the fence device to power off ${victim}`,
+    rule: 'STONITH: before touching shared storage, a surviving node makes sure the lost node is really off.',
+    parent: cause,
+    data: { victim },
+    notable: true,
+  });
+  schedule(ctx, { kind: 'fence.complete', time: at(ctx, ctx.world.scenario.params.fenceDeviceMs), fencer: node, victim, cause: id });
+});
+
+export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, cause: TraceId | null): void {
+  const { world } = ctx;
+  // The fence agent runs on the fencer: if the fencer died first, its request died with it.
+  if (world.nodes[fencer]?.power !== 'up') return;
+  const v = world.nodes[victim]!;
+  const id = record(ctx, {
+    kind: 'FENCE.POWER_OFF',
+    category: 'cluster',
+    node: victim,
+    summary: v.power === 'crashed' ? `Fence device confirms ${victim} is off` : `Fence device powers ${victim} off (requested by ${fencer})`,
+    rule: 'Power fencing cuts the victim\'s power: whatever it had queued or was about to write is gone.',
+    parent: cause,
+    data: { fencer, victim },
+    notable: true,
+  });
+  if (v.power !== 'crashed') {
+    crashNode(ctx, victim, id, true);
+    if (world.scenario.params.stonithAction === 'reboot') scheduleBoot(ctx, victim, id);
+  }
+  dispatchTo(ctx, clusterActor(fencer), { type: 'FENCE.RESULT', victim, ok: true } as { type: string }, id);
+}
+
+/** The watchdog (fence_scsi_check) reboots its own node. */
+registerEffect('node.reboot', (ctx, _actor, node, e, cause) => {
+  const id = record(ctx, {
+    kind: 'NODE.REBOOT',
+    category: 'cluster',
+    node,
+    summary: `${node} reboots: ${(e.why as string) ?? 'watchdog'}`,
+    rule: e.rule as string | undefined,
+    parent: cause,
+    notable: true,
+  });
+  crashNode(ctx, node, id);
+  scheduleBoot(ctx, node, id);
+});
+
+/** A cluster message over the heartbeat network; lost when no link carries it. */
+registerEffect('cluster.send', (ctx, _actor, node, e, cause) => {
+  const { world } = ctx;
+  const targets = e.to === 'all' ? world.scenario.nodes.filter((n) => n !== node) : [e.to as NodeId];
+  for (const to of targets) {
+    const reachable = linksBetween(world, node, to).some((l) => linkCarries(world, l, node, to));
+    if (!reachable) continue;
+    schedule(ctx, { kind: 'cluster.deliver', time: at(ctx, world.scenario.params.heartbeatLatencyMs), from: node, to, message: e.message as ClusterMessage, cause });
+  }
+});
+
+export function deliverClusterMessage(ctx: RunContext, from: NodeId, to: NodeId, message: ClusterMessage, cause: TraceId | null): void {
+  if (ctx.world.nodes[to]?.power !== 'up') return;
+  dispatchTo(ctx, clusterActor(to), { type: 'CLUSTER.MESSAGE', from, message } as { type: string }, cause);
+}
