@@ -10,6 +10,22 @@ import type { NodeId } from '../model/ids';
 import type { ScsiResultEvent } from '../storage/transport';
 import { coordinatorOf, isQuorate, isResult, keysIn, note, prIn, prOut, reservationIn, type ClusterEffect, type ClusterEvent, type ClusterInput } from './common';
 
+/** How long a (re)started node waits to hear who runs the service before the coordinator starts it. */
+const PLACEMENT_WAIT_MS = 2000;
+const STARTUP_FENCING_RULE = 'Pacemaker startup-fencing: a node the cluster has not seen since it started may be running the service, so it is fenced before anything starts.';
+
+/** Nodes of the cluster that are neither in this partition nor seen fenced. */
+function unclearedLost(c: Ctx): NodeId[] {
+  return c.nodes.filter((n) => !c.members.includes(n) && !c.cleared.includes(n));
+}
+
+/** May this node start the service? It coordinates a quorate partition and every absent node is fenced. */
+function mayStart(c: Ctx): boolean {
+  return coordinatorOf(c.members) === c.self && isQuorate(c.members, c.nodes, c.params.twoNode) && (!c.params.fencing || unclearedLost(c).length === 0);
+}
+
+const PLACEMENT_RULE = 'Pacemaker\'s designated coordinator starts a resource that runs nowhere in the partition; a member that runs it announces itself first.';
+
 export const FENCE_SCSI_RULES = {
   unfence: 'fence_scsi unfencing: the node registers its key on every path with REGISTER AND IGNORE EXISTING KEY (sg_persist -o -I -S key) before any resource starts.',
   reserve: 'fence_scsi: when the device has no reservation, the unfencing node reserves it Write Exclusive – Registrants Only (sg_persist -o -R -T 5).',
@@ -25,9 +41,12 @@ export const FENCE_SCSI_RULES = {
 
 interface Ctx extends ClusterInput {
   members: NodeId[];
-  owner: NodeId;
+  /** Who runs the service, as far as this node knows (null after a reboot until it hears). */
+  owner: NodeId | null;
   /** Lost nodes this node, as coordinator, still has to fence. */
   toFence: NodeId[];
+  /** Lost nodes whose key this node saw removed since they left; a rejoining node is no longer cleared. */
+  cleared: NodeId[];
   victim: NodeId | null;
   /** Where the fencing of `victim` stands; fencing runs beside the service. */
   fence: 'idle' | 'delay' | 'preempt' | 'verify';
@@ -55,7 +74,7 @@ export const fenceScsiMachine = setup({
   },
 }).createMachine({
   id: 'fenceScsi',
-  context: ({ input }) => ({ ...input, members: [...input.nodes], owner: input.params.owner as NodeId, toFence: [], victim: null, fence: 'idle', registering: 0, unfenced: false }),
+  context: ({ input }) => ({ ...input, members: [...input.nodes], owner: input.params.owner as NodeId, toFence: [], cleared: [], victim: null, fence: 'idle', registering: 0, unfenced: false }),
   initial: 'unfencing',
   on: {
     'NODE.CRASH': { target: '.down', description: 'A crashed node loses everything it held in memory.' },
@@ -90,7 +109,7 @@ export const fenceScsiMachine = setup({
         'NODE.BOOT': {
           target: 'joining',
           description: 'After a reboot Pacemaker starts, forms or joins the cluster, and unfences before running anything.',
-          actions: enqueueActions(({ context, enqueue }) => enqueue.assign({ members: [context.self] })),
+          actions: enqueueActions(({ context, enqueue }) => enqueue.assign({ members: [context.self], owner: null, cleared: [] })),
         },
       },
     },
@@ -139,7 +158,29 @@ export const fenceScsiMachine = setup({
       initial: 'route',
       states: {
         route: { always: [{ guard: 'isOwner', target: 'owner' }, { target: 'standby' }] },
-        standby: { tags: ['standby'] },
+        standby: {
+          tags: ['standby'],
+          // After a reboot nobody has said who runs the service yet: the coordinator starts it
+          // if, after a short wait, no member claims it (Pacemaker's DC places resources).
+          entry: enqueueActions(({ context, enqueue }) => {
+            if (context.owner === null) enqueue.emit({ type: 'timer.set', name: 'placement', delayMs: PLACEMENT_WAIT_MS });
+          }),
+          on: {
+            'TIMER.PLACEMENT': [
+              { guard: ({ context }) => context.owner === null && mayStart(context), target: 'owner', description: PLACEMENT_RULE },
+              {
+                // startup-fencing: a node not seen since start may hold the service: fence it first.
+                guard: ({ context }) => context.owner === null && context.params.fencing && coordinatorOf(context.members) === context.self && unclearedLost(context).length > 0,
+                description: STARTUP_FENCING_RULE,
+                actions: enqueueActions(({ context, enqueue }) => {
+                  const victims = unclearedLost(context).filter((n) => !context.toFence.includes(n) && n !== context.victim);
+                  enqueue.assign({ toFence: [...context.toFence, ...victims] });
+                  if (context.fence === 'idle') enqueue.raise({ type: 'TIMER.FENCE_NEXT' });
+                }),
+              },
+            ],
+          },
+        },
         owner: {
           tags: ['owner'],
           entry: enqueueActions(({ context, enqueue }) => {
@@ -163,7 +204,7 @@ export const fenceScsiMachine = setup({
       on: {
         'MEMBERSHIP.CHANGED': {
           actions: enqueueActions(({ context, event, enqueue }) => {
-            enqueue.assign({ members: event.members });
+            enqueue.assign({ members: event.members, cleared: context.cleared.filter((n) => !event.joined.includes(n)) });
             if (event.lost.length > 0) enqueue.emit({ type: 'timer.set', name: 'consensus', delayMs: context.params.consensusMs });
             // A (re)joining node learns who runs the service.
             if (event.joined.length > 0 && context.owner === context.self) enqueue.emit({ type: 'cluster.send', to: 'all', message: { type: 'OWNER', owner: context.self } });
@@ -232,13 +273,16 @@ export const fenceScsiMachine = setup({
             }),
           },
           {
-            guard: ({ context, event }) => isResult(event, 'fence.verify') && !keysIn(event).includes(context.keys[context.victim!]!) && context.owner === context.victim,
+            guard: ({ context, event }) => {
+              if (!isResult(event, 'fence.verify') || keysIn(event).includes(context.keys[context.victim!]!)) return false;
+              const after = { ...context, cleared: [...context.cleared, context.victim!] };
+              return context.toFence.length === 0 && context.owner !== context.self && (context.owner === null || !context.members.includes(context.owner)) && mayStart(after);
+            },
             target: '.owner',
             description: FENCE_SCSI_RULES.verify,
             actions: enqueueActions(({ context, enqueue }) => {
               enqueue.emit(note('FENCE_SCSI.FENCED', `${context.victim} is fenced: its key is gone from the LUN; ${context.self} starts the service`, FENCE_SCSI_RULES.verify));
-              enqueue.assign({ owner: context.self, fence: 'idle', victim: null });
-              enqueue.raise({ type: 'TIMER.FENCE_NEXT' });
+              enqueue.assign({ owner: context.self, fence: 'idle', victim: null, cleared: [...context.cleared, context.victim!] });
             }),
           },
           {
@@ -247,7 +291,7 @@ export const fenceScsiMachine = setup({
             actions: enqueueActions(({ context, event, enqueue }) => {
               const gone = !keysIn(event as ScsiResultEvent).includes(context.keys[context.victim!]!);
               enqueue.emit(note('FENCE_SCSI.FENCED', gone ? `${context.victim} is fenced: its key is gone from the LUN` : `${context.victim}'s key is still registered`, FENCE_SCSI_RULES.verify));
-              enqueue.assign({ fence: 'idle', victim: null });
+              enqueue.assign({ fence: 'idle', victim: null, cleared: gone ? [...context.cleared, context.victim!] : context.cleared });
               enqueue.raise({ type: 'TIMER.FENCE_NEXT' });
             }),
           },

@@ -11,6 +11,22 @@ import type { NodeId } from '../model/ids';
 import { VG_METADATA_LBA } from '../storage/app';
 import { coordinatorOf, isQuorate, isResult, note, type ClusterEffect, type ClusterEvent, type ClusterInput } from './common';
 
+/** How long a (re)started node waits to hear who runs the service before the coordinator starts it. */
+const PLACEMENT_WAIT_MS = 2000;
+const STARTUP_FENCING_RULE = 'Pacemaker startup-fencing: a node the cluster has not seen since it started may be running the service, so it is fenced before anything starts.';
+
+/** Nodes of the cluster that are neither in this partition nor confirmed off. */
+function unclearedLost(c: Ctx): NodeId[] {
+  return c.nodes.filter((n) => !c.members.includes(n) && !c.cleared.includes(n));
+}
+
+/** May this node start the service? It coordinates a quorate partition and every absent node is fenced (or fencing is off). */
+function mayStart(c: Ctx): boolean {
+  return coordinatorOf(c.members) === c.self && isQuorate(c.members, c.nodes, c.params.twoNode) && (!c.params.fencing || unclearedLost(c).length === 0);
+}
+
+const PLACEMENT_RULE = 'Pacemaker\'s designated coordinator starts a resource that runs nowhere in the partition; a member that runs it announces itself first.';
+
 export const HA_LVM_RULES = {
   activate: 'LVM-activate (system_id): the starting node rewrites the VG system ID to its own and activates the VG. The old owner is not asked: a system ID is metadata, not a lock.',
   consensus: 'Corosync declares the new membership after the token timeout plus the consensus time; only then does Pacemaker act.',
@@ -25,8 +41,11 @@ export const HA_LVM_RULES = {
 
 interface Ctx extends ClusterInput {
   members: NodeId[];
-  owner: NodeId;
+  /** Who runs the service, as far as this node knows (null after a reboot until it hears). */
+  owner: NodeId | null;
   toFence: NodeId[];
+  /** Lost nodes confirmed off by a fence since they left; a rejoining node is no longer cleared. */
+  cleared: NodeId[];
 }
 
 function activationWrite(self: NodeId): ClusterEffect {
@@ -54,7 +73,7 @@ export const haLvmMachine = setup({
   },
 }).createMachine({
   id: 'haLvm',
-  context: ({ input }) => ({ ...input, members: [...input.nodes], owner: input.params.owner as NodeId, toFence: [] }),
+  context: ({ input }) => ({ ...input, members: [...input.nodes], owner: input.params.owner as NodeId, toFence: [], cleared: [] }),
   initial: 'running',
   on: {
     'NODE.CRASH': { target: '.down' },
@@ -64,7 +83,7 @@ export const haLvmMachine = setup({
   states: {
     down: {
       tags: ['down'],
-      on: { 'NODE.BOOT': { target: 'joining', actions: enqueueActions(({ context, enqueue }) => enqueue.assign({ members: [context.self], toFence: [] })) } },
+      on: { 'NODE.BOOT': { target: 'joining', actions: enqueueActions(({ context, enqueue }) => enqueue.assign({ members: [context.self], toFence: [], cleared: [], owner: null })) } },
     },
     joining: {
       tags: ['joining'],
@@ -75,7 +94,33 @@ export const haLvmMachine = setup({
       initial: 'route',
       states: {
         route: { always: [{ guard: 'isOwner', target: 'activating' }, { target: 'standby' }] },
-        standby: { tags: ['standby'] },
+        standby: {
+          tags: ['standby'],
+          // After a reboot nobody has said who runs the service yet: the coordinator starts it
+          // if, after a short wait, no member claims it (Pacemaker's DC places resources).
+          entry: enqueueActions(({ context, enqueue }) => {
+            if (context.owner === null) enqueue.emit({ type: 'timer.set', name: 'placement', delayMs: PLACEMENT_WAIT_MS });
+          }),
+          on: {
+            'TIMER.PLACEMENT': [
+              {
+                guard: ({ context }) => context.owner === null && mayStart(context),
+                target: 'activating',
+                description: PLACEMENT_RULE,
+              },
+              {
+                // startup-fencing: nodes never seen since start are fenced before anything starts.
+                guard: ({ context }) => context.owner === null && context.params.fencing && coordinatorOf(context.members) === context.self && unclearedLost(context).length > 0,
+                description: STARTUP_FENCING_RULE,
+                actions: enqueueActions(({ context, enqueue }) => {
+                  const victims = unclearedLost(context).filter((n) => !context.toFence.includes(n));
+                  enqueue.assign({ toFence: [...context.toFence, ...victims] });
+                  for (const victim of victims) enqueue.emit({ type: 'fence.power', victim });
+                }),
+              },
+            ],
+          },
+        },
         activating: {
           tags: ['activating'],
           entry: enqueueActions(({ context, enqueue }) => {
@@ -117,7 +162,7 @@ export const haLvmMachine = setup({
       on: {
         'MEMBERSHIP.CHANGED': {
           actions: enqueueActions(({ context, event, enqueue }) => {
-            enqueue.assign({ members: event.members });
+            enqueue.assign({ members: event.members, cleared: context.cleared.filter((n) => !event.joined.includes(n)) });
             if (event.lost.length > 0) enqueue.emit({ type: 'timer.set', name: 'consensus', delayMs: context.params.consensusMs });
             if (event.joined.length > 0 && context.owner === context.self) enqueue.emit({ type: 'cluster.send', to: 'all', message: { type: 'OWNER', owner: context.self } });
           }),
@@ -139,7 +184,7 @@ export const haLvmMachine = setup({
             }),
           },
           {
-            guard: ({ context }) => !context.params.fencing && coordinatorOf(context.members) === context.self && !context.members.includes(context.owner),
+            guard: ({ context }) => !context.params.fencing && coordinatorOf(context.members) === context.self && context.owner !== null && !context.members.includes(context.owner),
             target: '.activating',
             description: HA_LVM_RULES.noFencing,
             actions: emit(note('HA_LVM.TAKEOVER_UNFENCED', 'The owner is gone from membership and fencing is off: take the service over at once', HA_LVM_RULES.noFencing)),
@@ -147,12 +192,19 @@ export const haLvmMachine = setup({
         ],
         'FENCE.RESULT': [
           {
-            guard: ({ context, event }) => context.toFence.filter((n) => n !== event.victim).length === 0 && !context.members.includes(context.owner) && context.owner !== context.self,
+            guard: ({ context, event }) => {
+              const after = { ...context, toFence: context.toFence.filter((n) => n !== event.victim), cleared: [...context.cleared, event.victim] };
+              return after.toFence.length === 0 && context.owner !== context.self && (context.owner === null || !context.members.includes(context.owner)) && mayStart(after);
+            },
             target: '.activating',
             description: HA_LVM_RULES.takeover,
-            actions: enqueueActions(({ enqueue }) => enqueue.assign({ toFence: [] })),
+            actions: enqueueActions(({ context, event, enqueue }) => enqueue.assign({ toFence: [], cleared: [...context.cleared, event.victim] })),
           },
-          { actions: enqueueActions(({ context, event, enqueue }) => enqueue.assign({ toFence: context.toFence.filter((n) => n !== event.victim) })) },
+          {
+            actions: enqueueActions(({ context, event, enqueue }) =>
+              enqueue.assign({ toFence: context.toFence.filter((n) => n !== event.victim), cleared: [...context.cleared, event.victim] }),
+            ),
+          },
         ],
       },
     },

@@ -1,0 +1,125 @@
+// HA-LVM (no reservations): the research brief's S1, S4 and S10 (cluster-arbitration.md §8).
+
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../sim/createSimulation';
+import { testScenario } from '../testing/scenarios';
+import { randomSchedule } from '../testing/fuzz';
+import type { ScheduledFault } from '../model/scenario';
+import type { TraceEntry } from '../model/trace';
+
+const run = (faults: ScheduledFault[], fencing: boolean, until = 80_000, seed = 1) => {
+  const sim = createSimulation({ scenario: testScenario(['A', 'B'], { mode: 'none', params: { fencing }, faults, seed }) });
+  sim.runUntil(until);
+  return sim;
+};
+
+const kinds = (trace: readonly TraceEntry[], kind: string) => trace.filter((e) => e.kind === kind);
+
+/** Follows parent links from an entry back to its root cause. */
+function chain(trace: readonly TraceEntry[], id: number): TraceEntry[] {
+  const out: TraceEntry[] = [];
+  let cur: TraceEntry | undefined = trace[id];
+  while (cur) {
+    out.push(cur);
+    cur = cur.parent === null ? undefined : trace[cur.parent];
+  }
+  return out;
+}
+
+describe('S1 clean failover, HA-LVM', () => {
+  it('planned move: A unmounts before B rewrites the system ID and mounts; one writer throughout', () => {
+    const sim = run([{ at: 10_000, fault: 'move-service', to: 'B' }], true, 30_000);
+    const t = sim.trace();
+    const unmountA = kinds(t, 'APP.UNMOUNT').find((e) => e.node === 'A')!;
+    const mountB = kinds(t, 'APP.MOUNT').find((e) => e.node === 'B')!;
+    expect(unmountA.t).toBeLessThan(mountB.t);
+    expect(kinds(t, 'HA_LVM.ACTIVATE').map((e) => e.node)).toEqual(['A', 'B']);
+    expect(sim.view().integrity.ok).toBe(true);
+    expect(sim.view().nodes.filter((n) => n.mount).map((n) => n.id)).toEqual(['B']);
+  });
+
+  it('owner crash with fencing: B waits for the fence to confirm A is off, then takes over', () => {
+    const sim = run([{ at: 10_000, fault: 'node-crash', node: 'A' }], true, 40_000);
+    const t = sim.trace();
+    const fenced = kinds(t, 'FENCE.POWER_OFF').find((e) => e.node === 'A')!;
+    const mountB = kinds(t, 'APP.MOUNT').find((e) => e.node === 'B')!;
+    expect(fenced.t).toBeLessThan(mountB.t);
+    // token 3 s + consensus 3.6 s + fence device 2 s after the crash
+    expect(mountB.t).toBeGreaterThan(10_000 + 3000 + 3600);
+    expect(sim.view().integrity.ok).toBe(true);
+  });
+});
+
+describe('S4 heartbeat partition, HA-LVM', () => {
+  const partition: ScheduledFault[] = [{ at: 10_000, fault: 'heartbeat-partition', groups: [['A'], ['B']] }];
+
+  it('without fencing both nodes mount and the first corrupting write is named, with its cause', () => {
+    const sim = run(partition, false, 30_000);
+    const view = sim.view();
+    expect(view.nodes.filter((n) => n.mount).map((n) => n.id)).toEqual(['A', 'B']);
+    expect(view.integrity.ok).toBe(false);
+    const first = view.integrity.violations[0]!;
+    expect(first.node).toBe('A');
+    expect(first.lba).toBeGreaterThanOrEqual(64);
+    const entry = sim.trace()[first.trace]!;
+    expect(entry.kind).toBe('INTEGRITY.CORRUPTING_WRITE');
+    expect(entry.summary).toMatch(/^First corrupting write: A \(mount epoch 1\) wrote LBA \d+/);
+    // The chain runs through B's mount back to the partition.
+    const roots = chain(sim.trace(), first.trace).map((e) => e.kind);
+    expect(roots).toContain('APP.MOUNT');
+    expect(roots.at(-1)).toBe('FAULT.HEARTBEAT_PARTITION');
+  });
+
+  it('with fencing exactly one node survives and nothing is corrupted', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const sim = run(partition, true, 30_000, seed);
+      const view = sim.view();
+      expect(view.integrity.ok).toBe(true);
+      expect(kinds(sim.trace(), 'FENCE.POWER_OFF')).toHaveLength(1);
+      expect(view.nodes.filter((n) => n.mount)).toHaveLength(1);
+    }
+  });
+});
+
+describe('S10 zombie node, HA-LVM', () => {
+  const zombie: ScheduledFault[] = [
+    { at: 10_000, fault: 'node-freeze', node: 'A' },
+    { at: 50_000, fault: 'node-resume', node: 'A' },
+  ];
+
+  it('without fencing the resumed owner writes over the new owner: corruption', () => {
+    const sim = run(zombie, false, 60_000);
+    const v = sim.view().integrity.violations;
+    expect(v.length).toBeGreaterThan(0);
+    expect(v[0]!.node).toBe('A');
+    expect(v[0]!.at).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it('with fencing the frozen owner is powered off and never writes again', () => {
+    const sim = run(zombie, true, 60_000);
+    expect(sim.view().integrity.ok).toBe(true);
+    expect(kinds(sim.trace(), 'FENCE.POWER_OFF').map((e) => e.node)).toEqual(['A']);
+  });
+});
+
+describe('HA-LVM with fencing under random fault schedules', () => {
+  it('never flags a corrupting write (500 seeded schedules)', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const scenario = randomSchedule('ha-lvm', seed, 60_000);
+      const sim = createSimulation({ scenario });
+      sim.runUntil(60_000);
+      const v = sim.view().integrity.violations;
+      expect(v, `seed ${seed}: ${JSON.stringify(scenario.faults)}`).toEqual([]);
+    }
+  });
+
+  it('gives the same trace for the same seed', () => {
+    for (const seed of [7, 77]) {
+      const a = createSimulation({ scenario: randomSchedule('ha-lvm', seed, 60_000) });
+      const b = createSimulation({ scenario: randomSchedule('ha-lvm', seed, 60_000) });
+      a.runUntil(60_000);
+      b.runUntil(60_000);
+      expect(JSON.stringify(a.trace())).toBe(JSON.stringify(b.trace()));
+    }
+  });
+});
