@@ -1,6 +1,9 @@
 import { Header } from './Header';
 import { LiveRegion } from './common/LiveRegion';
 import { Notices } from './common/Notices';
+import { Ladder } from './ladder/Ladder';
+import { EventLog } from './log/EventLog';
+import { LunPanel } from './lun/LunPanel';
 import { MembershipPanel } from './panels/MembershipPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { Topology } from './topology/Topology';
@@ -11,7 +14,12 @@ export function App() {
       <Header />
       <main className="main">
         <Topology />
-        <MembershipPanel />
+        <div className="side">
+          <LunPanel />
+          <MembershipPanel />
+        </div>
+        <Ladder />
+        <EventLog />
       </main>
       <PlaybackBar />
       <Notices />
