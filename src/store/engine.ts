@@ -33,6 +33,7 @@ export const engine = {
   step: () => send({ type: 'step' }),
   stepBack: () => send({ type: 'stepBack' }),
   seek: (time: number) => send({ type: 'seek', time }),
+  seekStep: (step: number) => send({ type: 'seekStep', step }),
   setSpeed: (speed: number) => send({ type: 'setSpeed', speed }),
   input: (action: LearnerAction) => send({ type: 'input', action }),
   switchBranch: (branch: number) => send({ type: 'switchBranch', branch }),

@@ -154,6 +154,18 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         publish(forward);
         return;
       }
+      case 'seekStep': {
+        if (!Number.isInteger(command.step) || command.step < 0) {
+          fail(`seekStep needs a whole event number ≥ 0, got ${String(command.step)}`, 'seekStep');
+          return;
+        }
+        playing = false;
+        stopFrames();
+        const forward = command.step >= sim.stepCount();
+        sim.seekStep(command.step);
+        publish(forward);
+        return;
+      }
       case 'setSpeed':
         if (!Number.isFinite(command.speed) || command.speed <= 0 || command.speed > 1000) {
           fail(`speed must be a number of times real time between 0.1 and 1000, got ${String(command.speed)}`, 'setSpeed');

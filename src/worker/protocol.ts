@@ -18,6 +18,8 @@ export type EngineCommand =
   | { type: 'step' }
   | { type: 'stepBack' }
   | { type: 'seek'; time: number }
+  /** Jump to just after engine event `step` (e.g. the event a log entry belongs to). */
+  | { type: 'seekStep'; step: number }
   | { type: 'setSpeed'; speed: number }
   | { type: 'input'; action: LearnerAction }
   | { type: 'switchBranch'; branch: number };
@@ -48,5 +50,5 @@ export type EngineUpdate =
 export function isEngineCommand(msg: unknown): msg is EngineCommand {
   if (typeof msg !== 'object' || msg === null) return false;
   const type = (msg as { type?: unknown }).type;
-  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
+  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'seekStep', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
 }
