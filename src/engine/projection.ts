@@ -51,6 +51,10 @@ function nodeView(world: World, id: NodeId): NodeView {
     serviceState: serviceState(tags, node.power),
     mount: m ? { epoch: m.epoch, at: m.at } : null,
     key: world.scenario.mode === 'scsi3' && !node.standalone ? (world.keys[id] ?? null) : null,
+    console: {
+      busy: !!world.consoles[id]?.running,
+      history: (world.consoles[id]?.history ?? []).map((e) => ({ ...e })),
+    },
   };
 }
 

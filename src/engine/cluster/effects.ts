@@ -36,7 +36,7 @@ registerEffect('cluster.note', (ctx, _actor, node, e, cause) => {
     summary: e.summary as string,
     rule: e.rule as string | undefined,
     parent: cause,
-    data: e.data as Record<string, string | number | boolean | null> | undefined,
+    data: { ...(e.data as Record<string, string | number | boolean | null> | undefined), ...(ctx.transition ? { before: ctx.transition.before, after: ctx.transition.after } : {}) },
     notable: (e.notable as boolean | undefined) ?? true,
   });
 });

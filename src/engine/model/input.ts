@@ -5,7 +5,8 @@
 import type { SimMs } from './ids';
 import type { FaultTarget } from '../faults/types';
 
-export type LearnerAction = { type: 'fault'; fault: string; target: FaultTarget };
+/** A fault to inject, or a command line typed on a node's console. */
+export type LearnerAction = { type: 'fault'; fault: string; target: FaultTarget } | { type: 'console'; node: string; line: string };
 
 export interface TimedInput {
   step: number;

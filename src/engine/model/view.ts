@@ -34,6 +34,8 @@ export interface NodeView {
   mount: { epoch: number; at: SimMs } | null;
   /** Its persistent reservation key (SCSI-3 personalities). */
   key: string | null;
+  /** The node's console: the commands typed there and what they printed. */
+  console: { busy: boolean; history: { id: number; line: string; at: SimMs; done: boolean; exit: number | null; output: string }[] };
 }
 
 export interface PathView {

@@ -5,6 +5,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { NexusId, NodeId, PrKey, SimMs, TraceId } from './ids';
 import type { LunState, ScsiResult } from '../lun';
+import type { ConsoleState } from '../nodeConsole/nodeConsole';
 import type { ScheduledFault, Scenario } from './scenario';
 import type { Queued } from '../queue';
 import type { RngState } from '../rng';
@@ -214,4 +215,6 @@ export interface World {
   frozenBacklog: Record<string, EngineEvent[]>;
   /** Each node's persistent reservation key (SCSI-3 personalities; computed for all). */
   keys: Record<string, PrKey>;
+  /** Each node's console: typed commands, their output, the one running now. */
+  consoles: Record<string, ConsoleState>;
 }

@@ -9,6 +9,7 @@ import { nextFloat } from '../rng';
 import { dispatchTo, sendToActor } from '../sim/actors';
 import { at, record, schedule, type RunContext } from '../sim/context';
 import { clusterActor, loseMount } from '../storage/app';
+import { abandonConsole } from '../nodeConsole/nodeConsole';
 
 /** The node an event is addressed to (held while it is frozen), or null for array-side events. */
 export function eventNode(world: World, ev: EngineEvent): NodeId | null {
@@ -43,6 +44,7 @@ export function crashNode(ctx: RunContext, node: NodeId, cause: TraceId | null, 
   world.frozenBacklog[node] = [];
   for (const key of Object.keys(world.timers)) if (key.startsWith(`${node}/`)) delete world.timers[key];
   loseMount(ctx, node);
+  abandonConsole(world, node);
   if (world.actors[membershipActor(node)]) sendToActor(ctx, membershipActor(node), { type: 'NODE.CRASH' }, cause);
   dispatchTo(ctx, clusterActor(node), { type: 'NODE.CRASH' }, cause);
 }

@@ -76,7 +76,10 @@ export function sendToActor(ctx: RunContext, key: string, event: { type: string 
   const [next, actions] = pureTransition(logicOf(slot.logic), slot.snapshot, event);
   if (next === slot.snapshot && actions.length === 0) return false;
   ctx.world.actors[key] = { ...slot, snapshot: next };
+  const outer = ctx.transition;
+  ctx.transition = { before: stateText(slot.snapshot.value), after: stateText(next.value) };
   runEffects(ctx, key, slot.node, actions, cause);
+  ctx.transition = outer;
   return true;
 }
 
@@ -95,6 +98,17 @@ export function dispatchTo(ctx: RunContext, key: string, event: { type: string }
   }
   const prefix = key.slice(0, key.indexOf(':') + 1);
   receivers.get(prefix)?.(ctx, key, event, cause);
+}
+
+/** A machine state value as text, e.g. "online.owner". */
+export function stateText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => (typeof v === 'string' ? `${k}.${v}` : `${k}.(${stateText(v)})`))
+      .join(', ');
+  }
+  return String(value);
 }
 
 export function actorSnapshot(ctx: { world: { actors: Record<string, { snapshot: AnyMachineSnapshot }> } }, key: string): AnyMachineSnapshot | undefined {

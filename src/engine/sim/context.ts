@@ -10,6 +10,8 @@ import { pushEvent } from '../queue';
 export interface RunContext {
   world: World;
   trace: TraceEntry[];
+  /** While an actor's effects run: its state before and after the transition (for "why?"). */
+  transition?: { before: string; after: string };
 }
 
 export type NewTraceEntry = Omit<TraceEntry, 'id' | 't' | 'step'>;

@@ -38,6 +38,12 @@ export interface BranchInfo {
 
 interface Branch extends BranchInfo {
   checkpoints: Checkpoint[];
+  /**
+   * Every trace entry the branch has produced so far, also beyond the current instant after a
+   * step back: replay rewrites identical entries, and a forward jump to a later checkpoint needs
+   * the entries before it.
+   */
+  trace: TraceEntry[];
 }
 
 export type InputResult = { ok: true; forked: boolean; branch: number } | { ok: false; error: string };
@@ -90,16 +96,15 @@ export function createSimulation(options: SimulationOptions): Simulation {
     frontierStep: 0,
     frontierTime: 0 as SimMs,
     checkpoints: [takeCheckpoint(ctx.world)],
+    trace: ctx.trace,
   };
   const branches: Branch[] = [root];
   let traceLowWater = Infinity;
   let branch = root;
 
   function restore(c: Checkpoint): void {
-    const trace = ctx.trace;
-    trace.length = c.world.traceLength;
-    traceLowWater = Math.min(traceLowWater, trace.length);
-    ctx = { world: cloneWorld(c.world), trace };
+    if (c.world.traceLength < ctx.world.traceLength) traceLowWater = Math.min(traceLowWater, c.world.traceLength);
+    ctx = { world: cloneWorld(c.world), trace: branch.trace };
   }
 
   /** Applies the branch's inputs placed at the current step with `at` ≤ limit (and any overdue). */
@@ -193,9 +198,11 @@ export function createSimulation(options: SimulationOptions): Simulation {
           frontierStep: w.step,
           frontierTime: w.time,
           checkpoints: branch.checkpoints.filter((c) => c.step <= w.step),
+          trace: branch.trace.slice(0, w.traceLength),
         };
         branches.push(child);
         branch = child;
+        ctx = { world: ctx.world, trace: child.trace };
         forked = true;
       } else {
         branch.inputs.push(timed);
@@ -204,7 +211,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
       return { ok: true, forked, branch: branch.id };
     },
     view: () => project(ctx.world, ctx.trace),
-    trace: () => ctx.trace,
+    trace: () => (ctx.trace.length === ctx.world.traceLength ? ctx.trace : ctx.trace.slice(0, ctx.world.traceLength)),
     seek: (t) => goToTime(Math.max(0, t)),
     stepBack() {
       if (ctx.world.step === 0) return false;
@@ -223,6 +230,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
       const t = ctx.world.time;
       branch = target;
       const targetTime = Math.min(t, Math.max(branch.frontierTime, branch.forkTime));
+      // Another branch's trace replaces ours (a rare action: resend it all).
+      traceLowWater = 0;
       restore(checkpointAtOrBeforeTime(branch.checkpoints, targetTime));
       runToTime(targetTime);
     },

@@ -78,6 +78,21 @@ describe('step back and seek', () => {
   });
 });
 
+describe('seek regressions', () => {
+  // Found by the history property below: a forward jump to a checkpoint after a jump back to 0
+  // left holes in the trace.
+  it('seeks far, back to 0, far again and steps with a complete trace', () => {
+    const sim = createSimulation({ scenario, seed: 1 });
+    sim.seek(22_900);
+    const far = json(sim.trace());
+    sim.seek(0);
+    sim.seek(22_900);
+    expect(json(sim.trace())).toBe(far);
+    sim.step();
+    expect(sim.trace().every((e, i) => e !== undefined && e.id === i)).toBe(true);
+  });
+});
+
 describe('branches', () => {
   it('forks when a fault is injected in the past and keeps the authored path reachable', () => {
     const sim = createSimulation({ scenario, seed: 9 });

@@ -8,6 +8,7 @@ import { clusterLogicName } from '../cluster/personalities';
 import { keysFor } from '../cluster/common';
 import { completeFence, deliverClusterMessage } from '../cluster/effects';
 import { bootNode, eventNode } from '../node/power';
+import { consoleProblem, runConsoleLine } from '../nodeConsole/nodeConsole';
 import { clusterActor, onAppWrite } from '../storage/app';
 import { checkPaths, startPathChecker } from '../storage/multipath';
 import { createStorage } from '../storage/topology';
@@ -57,6 +58,7 @@ export function createWorld(scenario: Scenario, seed: number): RunContext {
     violations: [],
     frozenBacklog: {},
     keys: keysFor(scenario.personality, scenario.nodes, scenario.params.keyPrefix),
+    consoles: {},
   };
   const ctx: RunContext = { world, trace: [] };
   for (const id of scenario.nodes) {
@@ -109,7 +111,8 @@ export function applyFault(ctx: RunContext, faultId: string, target: FaultTarget
 
 /** Why a learner action can't be applied now, or null. */
 export function validateAction(world: World, action: LearnerAction): string | null {
-  if (action.type !== 'fault') return `unknown input type "${(action as { type: string }).type}"; expected "fault"`;
+  if (action.type === 'console') return consoleProblem(world, action.node, action.line);
+  if (action.type !== 'fault') return `unknown input type "${(action as { type: string }).type}"; expected "fault" or "console"`;
   const fault = faultById(action.fault);
   if (!fault) return `unknown fault "${action.fault}"`;
   return fault.validate(world, action.target ?? {});
@@ -122,6 +125,12 @@ export function applyInput(ctx: RunContext, input: TimedInput): void {
   if (problem) {
     // Only reachable when a recorded input is replayed on a world where it no longer applies.
     record(ctx, { kind: 'INPUT.REJECTED', category: 'input', summary: `Input not applied: ${problem}`, parent: null });
+    return;
+  }
+  if (input.action.type === 'console') {
+    const { node, line } = input.action;
+    const id = record(ctx, { kind: 'CONSOLE.COMMAND', category: 'input', node: node as NodeId, summary: `${node}# ${line}`, parent: null, data: { line }, notable: true });
+    runConsoleLine(ctx, node as NodeId, line, id);
     return;
   }
   applyFault(ctx, input.action.fault, input.action.target, 'learner');

@@ -3,7 +3,7 @@
 // travels back. A command on a dead path is lost and the initiator learns it only after
 // ioFailMs (a timeout); multipath then fails that path and resends on another one.
 
-import { applyReset, enqueueTask, executeNextTask, type ScsiResult } from '../lun';
+import { applyReset, describeLun, enqueueTask, executeNextTask, type LunState, type ScsiResult } from '../lun';
 import type { NodeId, TraceId } from '../model/ids';
 import type { ScsiInFlight, World } from '../model/world';
 import { dispatchTo } from '../sim/actors';
@@ -147,6 +147,7 @@ export function onService(ctx: RunContext, lunId: number): void {
   const slot = world.luns.find((l) => l.id === lunId);
   if (!slot) return;
   slot.busy = false;
+  const before = slot.state;
   const done = executeNextTask(slot.state);
   if (!done) return;
   slot.state = done.state;
@@ -162,7 +163,7 @@ export function onService(ctx: RunContext, lunId: number): void {
     summary: `LUN ${lunId}: ${cmd.label} from ${cmd.nexus} → ${done.result.status.replace(/_/g, ' ')}`,
     rule: done.result.rule,
     parent: cmd.sendId,
-    data: { tag: cmd.tag, nexus: cmd.nexus, status: done.result.status, lun: lunId, label: cmd.label },
+    data: { tag: cmd.tag, nexus: cmd.nexus, status: done.result.status, lun: lunId, label: cmd.label, before: reservationState(before), after: reservationState(done.state) },
     notable: done.result.status === 'RESERVATION_CONFLICT',
   });
   if (done.result.status === 'GOOD' && isWrite10(cmd.cdb)) checkWriteIntegrity(ctx, cmd, execId);
@@ -288,6 +289,14 @@ function finish(ctx: RunContext, cmd: ScsiInFlight, status: ScsiOutcome, sense: 
 
 function deliver(ctx: RunContext, actor: string, event: ScsiResultEvent, cause: TraceId): void {
   dispatchTo(ctx, actor, event, cause);
+}
+
+/** The LUN's reservation state in one line, for "why?" (state before and after a command). */
+export function reservationState(state: LunState): string {
+  const d = describeLun(state);
+  const regs = d.registrations.length ? d.registrations.map((r) => `${r.nexus}=${r.key}${r.holder ? '*' : ''}`).join(' ') : 'none';
+  const res = d.reservation ? `${d.reservation.type} key ${d.reservation.key}${d.reservation.holderNexus ? ` held by ${d.reservation.holderNexus}` : ' (all registrants)'}` : 'none';
+  return `SPC-2 holder: ${d.scsi2Holder ?? 'none'}; registrations: ${regs}; PR reservation: ${res}; PRgeneration ${d.generation}`;
 }
 
 const hex = (n: number) => n.toString(16).padStart(2, '0') + 'h';
