@@ -110,3 +110,21 @@ describe('engine host', () => {
     expect(updates.find((u) => u.type === 'error')).toEqual({ type: 'error', message: 'node A is already up', command: 'input' });
   });
 });
+
+describe('notable-event navigation', () => {
+  it('runs forward to the next notable event and back to the previous one', () => {
+    const { port, lastView, updates } = connect();
+    const withFault = { ...scenario, faults: [{ at: 5000, fault: 'node-crash', node: 'B' }] };
+    port.send({ type: 'load', scenario: withFault });
+    port.send({ type: 'seek', time: 1000 });
+    port.send({ type: 'nextNotable' });
+    expect(lastView().playback.time).toBe(5000);
+    const traces = updates.filter((u) => u.type === 'trace') as Extract<EngineUpdate, { type: 'trace' }>[];
+    expect(traces.flatMap((t) => t.entries).some((e) => e.kind === 'FAULT.NODE_CRASH')).toBe(true);
+    const at = lastView().playback.step;
+    port.send({ type: 'nextNotable' });
+    expect(lastView().playback.step).toBeGreaterThan(at);
+    port.send({ type: 'prevNotable' });
+    expect(lastView().playback.step).toBeLessThanOrEqual(at);
+  });
+});

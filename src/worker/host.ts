@@ -166,6 +166,38 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         publish(forward);
         return;
       }
+      case 'nextNotable': {
+        playing = false;
+        stopFrames();
+        const from = sim.trace().length;
+        // Stop at the first step that writes a notable entry, or at the end of the scenario.
+        sim.runUntil((s) => {
+          const t = s.trace();
+          for (let i = from; i < t.length; i++) if (t[i]!.notable) return true;
+          const next = s.nextEventTime();
+          return next === null || next > s.scenario.duration;
+        });
+        if (sim.trace().length === from) sim.runUntil(sim.scenario.duration);
+        publish(true);
+        return;
+      }
+      case 'prevNotable': {
+        playing = false;
+        stopFrames();
+        const t = sim.trace();
+        const here = sim.stepCount();
+        let target = 0;
+        for (let i = t.length - 1; i >= 0; i--) {
+          const e = t[i]!;
+          if (e.notable && e.step < here) {
+            target = e.step;
+            break;
+          }
+        }
+        sim.seekStep(target);
+        publish(false);
+        return;
+      }
       case 'setSpeed':
         if (!Number.isFinite(command.speed) || command.speed <= 0 || command.speed > 1000) {
           fail(`speed must be a number of times real time between 0.1 and 1000, got ${String(command.speed)}`, 'setSpeed');

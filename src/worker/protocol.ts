@@ -20,6 +20,10 @@ export type EngineCommand =
   | { type: 'seek'; time: number }
   /** Jump to just after engine event `step` (e.g. the event a log entry belongs to). */
   | { type: 'seekStep'; step: number }
+  /** Run forward to the next notable event (a fault, a membership change, a conflict, ...). */
+  | { type: 'nextNotable' }
+  /** Go back to the previous notable event. */
+  | { type: 'prevNotable' }
   | { type: 'setSpeed'; speed: number }
   | { type: 'input'; action: LearnerAction }
   | { type: 'switchBranch'; branch: number };
@@ -50,5 +54,5 @@ export type EngineUpdate =
 export function isEngineCommand(msg: unknown): msg is EngineCommand {
   if (typeof msg !== 'object' || msg === null) return false;
   const type = (msg as { type?: unknown }).type;
-  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'seekStep', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
+  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'seekStep', 'nextNotable', 'prevNotable', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
 }
