@@ -2,13 +2,16 @@
 //
 //   npm run bench
 //
-// heartbeat-3-nodes: engine events per second for a 3-node heartbeat run over one virtual hour
-// seek-20-points:    wall time of seek() to 20 random points of that run (median and p95)
+// heartbeat-3-nodes:  engine events per second for a 3-node run over one virtual hour
+// seek-20-points:     wall time of seek() to 20 random points of that run (median and p95)
+// personality-<name>: events per second per personality, 3 nodes × 2 paths, one virtual hour
 
 import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/engine';
 import { createRng, nextInt } from '../src/engine/rng';
 import { BUILTIN_SCENARIOS } from '../src/scenarios';
+import { testScenario } from '../src/engine/testing/scenarios';
+import type { Personality } from '../src/engine';
 
 const HOUR_MS = 3_600_000;
 
@@ -57,3 +60,17 @@ emit({
   p95Ms: Number(percentile(seeks, 95).toFixed(2)),
   maxMs: Number(seeks[seeks.length - 1]!.toFixed(2)),
 });
+
+const MODE_OF: Record<Personality, 'none' | 'scsi2' | 'scsi3'> = { 'ha-lvm': 'none', 'mscs-2003': 'scsi2', 'wsfc-2008': 'scsi3', 'fence-scsi': 'scsi3' };
+for (const personality of Object.keys(MODE_OF) as Personality[]) {
+  const sc = { ...testScenario(['A', 'B', 'C'], { mode: MODE_OF[personality], pathsPerNode: 2, duration: HOUR_MS }), personality };
+  try {
+    const run = createSimulation({ scenario: sc });
+    const p0 = performance.now();
+    run.runUntil(HOUR_MS);
+    const ms = performance.now() - p0;
+    emit({ bench: `personality-${personality}`, nodes: 3, pathsPerNode: 2, virtualMs: HOUR_MS, events: run.stepCount(), wallMs: Math.round(ms), eventsPerSecond: Math.round(run.stepCount() / (ms / 1000)) });
+  } catch (err) {
+    emit({ bench: `personality-${personality}`, error: err instanceof Error ? err.message : String(err) });
+  }
+}

@@ -13,3 +13,4 @@ export type { NodeId, NexusId, PrKey, SimMs, TraceId } from './model/ids';
 export type { InFlight, NodePower } from './model/world';
 export { FAULTS, faultById, FAULT_IDS } from './faults/registry';
 export type { FaultDescriptor, FaultTarget, FaultTargetKind } from './faults/types';
+export * from './beats';
