@@ -9,22 +9,8 @@ import { emit, enqueueActions, setup } from 'xstate';
 import type { NodeId } from '../model/ids';
 import type { ScsiResultEvent } from '../storage/transport';
 import { coordinatorOf, isQuorate, isResult, keysIn, note, prIn, prOut, reservationIn, type ClusterEffect, type ClusterEvent, type ClusterInput } from './common';
+import { mayStart, PLACEMENT_RULE, PLACEMENT_WAIT_MS, STARTUP_FENCING_RULE, unclearedLost } from './placement';
 
-/** How long a (re)started node waits to hear who runs the service before the coordinator starts it. */
-const PLACEMENT_WAIT_MS = 2000;
-const STARTUP_FENCING_RULE = 'Pacemaker startup-fencing: a node the cluster has not seen since it started may be running the service, so it is fenced before anything starts.';
-
-/** Nodes of the cluster that are neither in this partition nor seen fenced. */
-function unclearedLost(c: Ctx): NodeId[] {
-  return c.nodes.filter((n) => !c.members.includes(n) && !c.cleared.includes(n));
-}
-
-/** May this node start the service? It coordinates a quorate partition and every absent node is fenced. */
-function mayStart(c: Ctx): boolean {
-  return coordinatorOf(c.members) === c.self && isQuorate(c.members, c.nodes, c.params.twoNode) && (!c.params.fencing || unclearedLost(c).length === 0);
-}
-
-const PLACEMENT_RULE = 'Pacemaker\'s designated coordinator starts a resource that runs nowhere in the partition; a member that runs it announces itself first.';
 
 export const FENCE_SCSI_RULES = {
   unfence: 'fence_scsi unfencing: the node registers its key on every path with REGISTER AND IGNORE EXISTING KEY (sg_persist -o -I -S key) before any resource starts.',

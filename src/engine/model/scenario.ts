@@ -3,6 +3,7 @@
 // and, later, narrated beats. src/scenarios validates files into this shape.
 
 import type { NodeId, SimMs } from './ids';
+import type { FaultTarget } from '../faults/types';
 
 export type Mode = 'none' | 'scsi2' | 'scsi3';
 export type Personality = 'ha-lvm' | 'mscs-2003' | 'wsfc-2008' | 'fence-scsi';
@@ -76,15 +77,9 @@ export interface ScenarioParams {
 }
 
 /** A fault planned by the scenario author: `{ at, fault, ...target }`. */
-export interface ScheduledFault {
+export interface ScheduledFault extends FaultTarget {
   at: number;
   fault: string;
-  node?: string;
-  path?: number;
-  groups?: string[][];
-  between?: [string, string];
-  to?: string;
-  network?: number;
 }
 
 export interface Scenario {

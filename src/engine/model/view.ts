@@ -6,6 +6,7 @@ import type { ScenarioParams } from './scenario';
 import type { TraceEntry } from './trace';
 import type { InFlight, NodePower } from './world';
 import type { LunSummary } from '../lun/api';
+import type { FaultTarget, FaultTargetKind } from '../faults/types';
 import type { Mode, Personality } from './scenario';
 
 export interface PeerInView {
@@ -89,18 +90,12 @@ export interface FaultOption {
   id: string;
   label: string;
   description: string;
-  target: 'node' | 'link' | 'groups' | 'path' | 'port' | 'lun' | 'none';
+  target: FaultTargetKind;
   targets: { target: FaultTargetView; label: string }[];
 }
 
-export interface FaultTargetView {
-  node?: string;
-  path?: number;
-  groups?: string[][];
-  between?: [string, string];
-  to?: string;
-  network?: number;
-}
+/** Where a fault applies (the same shape as the fault registry's FaultTarget). */
+export type FaultTargetView = FaultTarget;
 
 export interface SimView {
   scenarioId: string;
