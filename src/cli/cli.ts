@@ -2,9 +2,11 @@
 // own file and listing it in SUBCOMMANDS.
 
 import type { CliIo, Subcommand } from './io';
+import { checkSubcommand } from './checkCommand';
+import { runSubcommand } from './runCommand';
 import { scriptSubcommand } from './scriptCommand';
 
-export const SUBCOMMANDS: readonly Subcommand[] = [scriptSubcommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [runSubcommand, checkSubcommand, scriptSubcommand];
 
 export function labUsage(): string {
   const width = Math.max(...SUBCOMMANDS.map((s) => s.name.length));

@@ -1,44 +1,22 @@
-// Built-in scenarios. Scenarios are data (JSON files beside this one); this module lists them and
-// fills in defaults (the real products' values for the scenario's personality).
+// Built-in scenarios. Scenarios are data (JSON files beside this one), checked by the same
+// validator as trainers' files; it fills in the real products' defaults.
 
-import { defaultParams, PERSONALITY_OF_MODE, type Mode, type Personality, type Scenario, type ScenarioParams, type ScheduledFault } from '../engine/model/scenario';
-import type { NodeId, SimMs } from '../engine/model/ids';
+import type { Scenario } from '../engine/model/scenario';
 import twoNode from './builtin/two-node-heartbeat.json';
 import threeNode from './builtin/three-node-heartbeat.json';
+import { formatScenarioErrors, validateScenario } from './validate';
 
-interface ScenarioFile {
-  id: string;
-  title: string;
-  summary?: string;
-  mode: string;
-  personality?: string;
-  nodes: string[];
-  pathsPerNode?: number;
-  seed?: number;
-  params?: Partial<ScenarioParams>;
-  faults?: ScheduledFault[];
-  duration?: number;
+export { formatScenarioErrors, validateScenario } from './validate';
+export type { ScenarioError, ScenarioSpec } from './validate';
+
+/** A scenario from parsed JSON; a built-in file that does not validate is a bug, so it throws. */
+export function fromFile(file: unknown): Scenario {
+  const r = validateScenario(file);
+  if (!r.ok) throw new Error(`invalid built-in scenario:\n${formatScenarioErrors(r.errors)}`);
+  return r.scenario;
 }
 
-export function fromFile(file: ScenarioFile): Scenario {
-  const mode = file.mode as Mode;
-  const personality = (file.personality ?? PERSONALITY_OF_MODE[mode]) as Personality;
-  return {
-    id: file.id,
-    title: file.title,
-    summary: file.summary,
-    mode,
-    personality,
-    nodes: file.nodes as NodeId[],
-    pathsPerNode: file.pathsPerNode ?? 1,
-    seed: file.seed ?? 1,
-    params: { ...defaultParams(personality, file.nodes), ...file.params },
-    faults: file.faults ?? [],
-    duration: (file.duration ?? 120_000) as SimMs,
-  };
-}
-
-export const BUILTIN_SCENARIOS: readonly Scenario[] = [fromFile(twoNode as ScenarioFile), fromFile(threeNode as ScenarioFile)];
+export const BUILTIN_SCENARIOS: readonly Scenario[] = [fromFile(twoNode), fromFile(threeNode)];
 
 export const DEFAULT_SCENARIO_ID = 'two-node-heartbeat';
 

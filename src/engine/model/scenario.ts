@@ -103,7 +103,15 @@ export interface Scenario {
 
 export const PERSONALITY_OF_MODE: Record<Mode, Personality> = { none: 'ha-lvm', scsi2: 'mscs-2003', scsi3: 'fence-scsi' };
 
-/** Real products' defaults per personality (research §7). */
+/**
+ * Real products' defaults per personality (research/cluster-arbitration.md §7): heartbeat KB 892422
+ * (MSCS 1.2 s × 6), WSFC SameSubnetDelay 1 s × SameSubnetThreshold 10, corosync token 3 s and
+ * consensus 1.2 × token; KB 309186 (re-reserve every 3 s, challenger waits 7 s, online after ~10 s);
+ * WSFC DiskArbInterval 3 s and a 2 × DiskArbInterval challenge; dm-multipath fast_io_fail_tmo 5 s
+ * and polling_interval 5 s; Pacemaker stonith-action reboot, pcmk_delay_base/max 0; fence_scsi
+ * WE_RO reservations and the watchdog check. Simulator choices: 1 ms latencies, 2 s fence device,
+ * 30 s boot, 1 s application writes.
+ */
 export function defaultParams(personality: Personality, nodes: readonly string[]): ScenarioParams {
   const pacemaker = personality === 'ha-lvm' || personality === 'fence-scsi';
   const twoNode = nodes.length === 2;

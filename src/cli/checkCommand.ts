@@ -1,0 +1,96 @@
+// `lab check FILE…`: reads scenario files, parses the JSON and validates it, printing one line
+// per file that is valid and one line per problem otherwise. The validator is
+// src/scenarios/validate.ts; this file only reads arguments and files and prints.
+
+import { parseJsonText } from '../scenarios/schema/parseJsonText';
+import { validateScenario, type ScenarioSpec } from '../scenarios/validate';
+import type { CliIo, Subcommand } from './io';
+
+export interface CheckIo {
+  /** Reads a UTF-8 text file; throws (with a Node-style `code` such as ENOENT) when it cannot. */
+  readFile(path: string): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const CHECK_USAGE = `Usage: lab check FILE...
+
+Checks scenario files (JSON) against the scenario format and prints, for each FILE, either
+  FILE: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults)
+or one line per problem
+  FILE: PATH: what is wrong and what to do
+Editors can check the same format with public/scenario.schema.json.
+
+Options:
+  --help   this text
+
+Exit status: 0 when every FILE is valid, 1 when some FILE is not valid JSON or not a valid
+scenario, 2 for a usage error or a FILE that cannot be read.
+`;
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults" */
+export function scenarioSummary(s: ScenarioSpec): string {
+  return `mode ${s.mode}, personality ${s.personality}, ${plural(s.nodes.length, 'node', 'nodes')} × ${plural(s.pathsPerNode, 'path', 'paths')}, ${plural(s.faults.length, 'fault', 'faults')}`;
+}
+
+function readProblem(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  if (code === 'ENOENT') return 'no such file; check the path';
+  if (code === 'EISDIR') return 'it is a directory; give a scenario file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Checks one file; returns its exit status. */
+function checkFile(file: string, io: CheckIo): number {
+  if (/\.ya?ml$/i.test(file)) {
+    io.stderr(`${file}: YAML scenarios are not supported yet; write the scenario as JSON (same fields) and check the .json file\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.stderr(`${file}: cannot read the file: ${readProblem(error)}\n`);
+    return 2;
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    io.stderr(`${file}: line ${parsed.line}, column ${parsed.column}: JSON syntax error: ${parsed.message}\n`);
+    return 1;
+  }
+  const result = validateScenario(parsed.value);
+  if (result.ok) {
+    io.stdout(`${file}: valid (${scenarioSummary(result.scenario)})\n`);
+    return 0;
+  }
+  for (const error of result.errors) io.stderr(`${file}: ${error.path === '' ? '' : `${error.path}: `}${error.message}\n`);
+  return 1;
+}
+
+/** `lab check FILE…` with the arguments after "check"; returns the exit status. */
+export function runCheck(args: string[], io: CheckIo): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(CHECK_USAGE);
+    return 0;
+  }
+  const option = args.find((a) => a.startsWith('-'));
+  if (option !== undefined) {
+    io.stderr(`lab check: unknown option '${option}'; the only option is --help\nRun 'lab check --help' for the usage.\n`);
+    return 2;
+  }
+  if (args.length === 0) {
+    io.stderr("lab check: missing FILE: give the scenario to check, e.g. lab check src/scenarios/examples/fence-scsi-partition.json\nRun 'lab check --help' for the usage.\n");
+    return 2;
+  }
+  return args.map((file) => checkFile(file, io)).reduce((worst, status) => Math.max(worst, status), 0);
+}
+
+/** For the `lab` dispatcher (cli.ts SUBCOMMANDS). */
+export const checkSubcommand: Subcommand = {
+  name: 'check',
+  summary: 'check scenario files (JSON) against the scenario format',
+  run: (args: readonly string[], io: CliIo) => runCheck([...args], { readFile: (p) => io.readFile(p), stdout: (t) => io.out(t), stderr: (t) => io.err(t) }),
+};
