@@ -1,12 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TRACE_KINDS } from '../scenarios/schema/validateBeats';
 import { CHECK_USAGE, checkSubcommand, runCheck, type CheckIo } from './checkCommand';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const examples = join(here, '..', 'scenarios', 'examples');
 const invalidExamples = join(here, '..', 'scenarios', 'examples-invalid');
+const library = join(here, '..', 'scenarios', 'library');
 
 /** In-memory io: files come from `files`, everything else from disk. */
 function fakeIo(files: Record<string, string> = {}): CheckIo & { out: string; err: string } {
@@ -38,12 +40,13 @@ const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '
 describe('lab check: usage', () => {
   it('prints its usage with --help', () => {
     expect(check(['--help'])).toEqual({ status: 0, out: CHECK_USAGE, err: '' });
-    expect(CHECK_USAGE).toMatch(/^Usage: lab check FILE\.\.\.\n/);
+    expect(CHECK_USAGE).toMatch(/^Usage: lab check \[--simulate\] FILE\.\.\.\n/);
   });
 
   it.each([
     [[], "lab check: missing FILE: give the scenario to check, e.g. lab check src/scenarios/examples/fence-scsi-partition.json\nRun 'lab check --help' for the usage.\n"],
-    [['a.json', '--strict'], "lab check: unknown option '--strict'; the only option is --help\nRun 'lab check --help' for the usage.\n"],
+    [['a.json', '--strict'], "lab check: unknown option '--strict'; the options are --simulate and --help\nRun 'lab check --help' for the usage.\n"],
+    [['--simulate'], "lab check: missing FILE: give the scenario to check, e.g. lab check src/scenarios/examples/fence-scsi-partition.json\nRun 'lab check --help' for the usage.\n"],
   ])('%j is a usage error, exit 2', (args, message) => {
     expect(check(args)).toEqual({ status: 2, out: '', err: message });
   });
@@ -80,11 +83,56 @@ describe('lab check: valid scenarios', () => {
   });
 });
 
-/** The expected stderr of `lab check FILE` for each malformed example, one entry per problem. */
-const INVALID: Record<string, { status: number; problems: string[] }> = {
+/**
+ * The expected stderr of `lab check FILE` for each malformed example, one entry per problem; with
+ * `simulate`, of `lab check --simulate FILE` (the file is valid, but its story does not play).
+ */
+const INVALID: Record<string, { status: number; problems: string[]; simulate?: true }> = {
   'at-after-duration.json': {
     status: 1,
     problems: ["faults[1].at: faults[1].at must be a whole number of milliseconds from 0 to 60000 (the scenario's duration), but it is 90000; use a value from 0 to 60000 or raise duration."],
+  },
+  'beat-answer-out-of-range.json': {
+    status: 1,
+    problems: [
+      'beats[0].question.answer: beats[0].question.answer must be the index of the right answer: an integer from 0 to 1 (choices has 2 answers; 0 is the first), but it is 2; use a value from 0 to 1.',
+    ],
+  },
+  'beat-expectation-fails.json': {
+    status: 1,
+    simulate: true,
+    problems: ['beats[0] "registered": expectation failed at 10 ms: luns.0.registrations.length: expected 2, found 4.'],
+  },
+  'beat-fields.json': {
+    status: 1,
+    problems: [
+      'beats[0].when.event: beats[0].when.event names an unknown event "fenzed" (did you mean "fenced"?); use one of fenced, key-preempted, membership-lost, membership-joined, mounted, unmounted, corruption, reset, rebooted, booted, service-stopped, fault-injected, or a trace kind such as "APP.MOUNT", "HEARTBEAT.LOST" or "FENCE_SCSI.FENCED" (docs/authoring.md lists them).',
+      'beats[0].when.node: beats[0].when.node must be one of the scenario\'s nodes (A, B), but it is "C"; use one of A, B or add "C" to nodes.',
+      'beats[1].when.after: beats[1].when.after cannot be used with beats[1].when.at: a beat waits for one time, absolute ("at") or relative to the previous beat ("after"); remove one of them.',
+      'beats[1].id: beats[1].id must be an id no other beat has, but it is "one"; beats[0] is already called "one"; give each beat its own id.',
+      'beats[2].when.console.matches: beats[2].when.console.matches is not a valid regular expression (Invalid regular expression: /sg_persist (-k/: Unterminated group); fix it, and escape characters such as ( ) [ ] . * + ? with a backslash to match them literally.',
+      'beats[2].demo: beats[2].demo is required but missing; add it, such as [{ "type": "console", "node": "A", "line": "sg_persist -k /dev/sdb" }], so lab check --simulate and the tests can play the beat and the player can offer it as a hint.',
+      'beats[3].expect[0].path: beats[3].expect[0].path must be a dotted path into the model, such as "nodes.B.serviceState" or "luns.0.registrations.length", but it is "nodes..B"; separate the parts with single dots and use only letters, digits and underscores; index lists by number ("luns.0") and nodes by id ("nodes.B").',
+      'beats[3].expect[1].path: beats[3].expect[1].path must be a path whose third part is one of id, power, tags, members, peers, heard, standalone, fenced, serviceState, mount, key, console, but it is "nodes.B.owner"; use one of those.',
+      'beats[3].expect[1]: beats[3].expect[1] has a path but no test; add "equals" (a string, number, true, false or null), "atLeast"/"atMost" (numbers) or "includes" (text).',
+    ],
+  },
+  'beat-never-reached.json': {
+    status: 1,
+    simulate: true,
+    problems: [
+      'beats[1] "corrupted": never reached — the scenario ended at 30000 ms; after the previous beat "lost" at 12900 ms it waits for event "corruption" (a write from a superseded mount landed), and that never came. Hint: check the condition and the faults that should cause it, or raise duration.',
+    ],
+  },
+  'beat-script-tag.json': {
+    status: 1,
+    problems: ['beats[0].narration: beats[0].narration cannot be shown: narration may not contain HTML (found "<script>"); use *emphasis*, `code` and [[glossary terms]] instead.'],
+  },
+  'beat-unknown-glossary-term.json': {
+    status: 1,
+    problems: [
+      'beats[0].narration: beats[0].narration cannot be shown: [[registration key]] is not a glossary term (did you mean "registration"?); use one of: LUN, I_T nexus, initiator port, target port, multipath, heartbeat, membership, quorum, split brain, fencing, STONITH, SCSI-2 reservation, reset, persistent reservation, registration, reservation key, WERO, PREEMPT, PREEMPT AND ABORT, APTPL, RESERVATION CONFLICT, UNIT ATTENTION, PRgeneration, mount epoch, challenge/defense, system ID, watchdog.',
+    ],
   },
   'bad-groups.json': {
     status: 1,
@@ -193,9 +241,10 @@ describe('lab check: the malformed examples in src/scenarios/examples-invalid/',
     expect(Object.keys(INVALID).length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(Object.entries(INVALID))('%s', (name, { status, problems }) => {
+  it.each(Object.entries(INVALID))('%s', (name, { status, problems, simulate }) => {
     const file = join(invalidExamples, name);
-    const result = check([file]);
+    if (simulate) expect(check([file]).status, 'valid without --simulate').toBe(0);
+    const result = check(simulate ? ['--simulate', file] : [file]);
     expect(result.status).toBe(status);
     expect(result.out).toBe('');
     expect(lines(result.err)).toEqual(problems.map((p) => `${file}: ${p}`));
@@ -224,5 +273,86 @@ describe('checkSubcommand (for the lab dispatcher)', () => {
     expect(checkSubcommand.run([file], io)).toBe(0);
     expect(out).toBe(`${file}: valid (mode none, personality ha-lvm, 2 nodes × 1 path, 2 faults)\n`);
     expect(err).toBe('');
+  });
+});
+
+describe('lab check --simulate', () => {
+  it('plays library scenarios of each mode through their beats (library.test.ts replays them all)', () => {
+    const files = ['s1-failover-ha-lvm.json', 's5-challenge-defense.json', 'console-sg-persist.json'].map((f) => join(library, f));
+    const result = check(['--simulate', ...files]);
+    expect(result.err).toBe('');
+    expect(result.status).toBe(0);
+    for (const line of lines(result.out)) expect(line).toMatch(/: valid \(.*, \d+ beats\); simulated to \d+ ms: \d+ beats reached, \d+ expectations hold$/);
+  });
+
+  it('says so when a file has no beats', () => {
+    const file = join(examples, 'ha-lvm-partition-no-fencing.json');
+    expect(check(['--simulate', file])).toEqual({ status: 0, out: `${file}: valid (mode none, personality ha-lvm, 2 nodes × 1 path, 2 faults); simulated to 120000 ms: no beats to reach\n`, err: '' });
+  });
+
+  it('reports a demo the engine refuses', () => {
+    const scenario = {
+      id: 'x',
+      title: 'X',
+      mode: 'scsi3',
+      nodes: ['A', 'B'],
+      beats: [{ id: 'restart-a', title: 'Restart', when: { fault: 'node-restart' }, narration: 'Restart A.', demo: [{ type: 'fault', fault: 'node-restart', target: { node: 'A' } }] }],
+    };
+    const result = check(['--simulate', 'x.json'], { 'x.json': JSON.stringify(scenario) });
+    expect(result.status).toBe(1);
+    expect(result.err).toMatch(/^x\.json: beats\[0\] "restart-a": its demo could not be played: demo input .* was refused: .*\n$/);
+  });
+
+  it('points at a beat whose event happened before the previous beat', () => {
+    const scenario = {
+      id: 'x',
+      title: 'X',
+      mode: 'none',
+      nodes: ['A', 'B'],
+      duration: 20000,
+      faults: [{ at: 5000, fault: 'node-crash', node: 'B' }],
+      beats: [
+        { id: 'crashed', title: 'B crashed', when: { event: 'FAULT.NODE_CRASH' }, narration: 'B is gone.' },
+        { id: 'mounted', title: 'A mounted', when: { event: 'mounted', node: 'A' }, narration: 'A mounted at the start.' },
+      ],
+    };
+    const result = check(['--simulate', 'x.json'], { 'x.json': JSON.stringify(scenario) });
+    expect(result.status).toBe(1);
+    expect(result.err).toContain('x.json: beats[1] "mounted": never reached — the scenario ended at 20000 ms; after the previous beat "crashed" at 5000 ms');
+    expect(result.err).toContain('Hint: it did happen at 3 ms, before the previous beat "crashed" at 5000 ms: move this beat earlier');
+  });
+});
+
+describe('the trace kinds a beat may wait on', () => {
+  /** Every TypeScript source file under src/engine except tests. */
+  function engineSources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return engineSources(path);
+      return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+    });
+  }
+
+  it('include every kind the engine records (add a new one to TRACE_KINDS in src/scenarios/schema/validateBeats.ts)', () => {
+    const recorded = new Set<string>();
+    for (const file of engineSources(join(here, '..', 'engine'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:kind:|note\()\s*'([A-Z][A-Z0-9_]*\.[A-Z0-9_.]+)'/g)) recorded.add(m[1]!);
+    }
+    expect(recorded.size).toBeGreaterThan(30);
+    expect([...recorded].filter((k) => !TRACE_KINDS.includes(k)).sort()).toEqual([]);
+  });
+});
+
+describe('docs/authoring.md', () => {
+  it('its complete example is valid and plays through all four beats', () => {
+    const doc = readFileSync(join(here, '..', '..', 'docs', 'authoring.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    const result = check(['--simulate', 'my-first-fence.json'], { 'my-first-fence.json': example });
+    expect(result).toEqual({
+      status: 0,
+      out: 'my-first-fence.json: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 1 fault, 4 beats); simulated to 17749 ms: 4 beats reached, 7 expectations hold\n',
+      err: '',
+    });
+    expect(doc).toContain(result.out.trim());
   });
 });

@@ -1,7 +1,11 @@
-// `lab check FILE…`: reads scenario files, parses the JSON and validates it, printing one line
-// per file that is valid and one line per problem otherwise. The validator is
-// src/scenarios/validate.ts; this file only reads arguments and files and prints.
+// `lab check [--simulate] FILE…`: reads scenario files, parses the JSON and validates it, printing
+// one line per file that is valid and one line per problem otherwise. With --simulate it also
+// plays the beats headless (src/scenarios/library/checkStory.ts) and reports a beat that is never
+// reached and an expectation that does not hold. The validator is src/scenarios/validate.ts; this
+// file only reads arguments and files and prints.
 
+import type { Beat, Scenario } from '../engine';
+import { checkStory } from '../scenarios/library/checkStory';
 import { parseJsonText } from '../scenarios/schema/parseJsonText';
 import { validateScenario, type ScenarioSpec } from '../scenarios/validate';
 import type { CliIo, Subcommand } from './io';
@@ -13,7 +17,7 @@ export interface CheckIo {
   stderr(text: string): void;
 }
 
-export const CHECK_USAGE = `Usage: lab check FILE...
+export const CHECK_USAGE = `Usage: lab check [--simulate] FILE...
 
 Checks scenario files (JSON) against the scenario format and prints, for each FILE, either
   FILE: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults)
@@ -22,7 +26,11 @@ or one line per problem
 Editors can check the same format with public/scenario.schema.json.
 
 Options:
-  --help   this text
+  --simulate  also run the scenario headless through its beats (playing each beat's demo) and
+              report a beat that is never reached and an expectation that does not hold:
+                FILE: valid (…); simulated to 52014 ms: 8 beats reached, 12 expectations hold
+                FILE: beats[3] "fenced": never reached — the scenario ended at 120000 ms; …
+  --help      this text
 
 Exit status: 0 when every FILE is valid, 1 when some FILE is not valid JSON or not a valid
 scenario, 2 for a usage error or a FILE that cannot be read.
@@ -32,7 +40,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** "mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults" */
 export function scenarioSummary(s: ScenarioSpec): string {
-  return `mode ${s.mode}, personality ${s.personality}, ${plural(s.nodes.length, 'node', 'nodes')} × ${plural(s.pathsPerNode, 'path', 'paths')}, ${plural(s.faults.length, 'fault', 'faults')}`;
+  const beats = s.beats === undefined ? '' : `, ${plural(s.beats.length, 'beat', 'beats')}`;
+  return `mode ${s.mode}, personality ${s.personality}, ${plural(s.nodes.length, 'node', 'nodes')} × ${plural(s.pathsPerNode, 'path', 'paths')}, ${plural(s.faults.length, 'fault', 'faults')}${beats}`;
 }
 
 function readProblem(error: unknown): string {
@@ -43,8 +52,27 @@ function readProblem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Plays the beats of a valid scenario; prints the verdict and returns the exit status. */
+function simulate(file: string, spec: ScenarioSpec, io: CheckIo): number {
+  const beats = (spec.beats ?? []) as unknown as Beat[];
+  let result: ReturnType<typeof checkStory>;
+  try {
+    result = checkStory(spec as unknown as Scenario, beats);
+  } catch (error) {
+    io.stderr(`${file}: the simulation failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  if (result.problems.length > 0) {
+    for (const p of result.problems) io.stderr(`${file}: ${p.message}\n`);
+    return 1;
+  }
+  const story = beats.length === 0 ? 'no beats to reach' : `${plural(beats.length, 'beat', 'beats')} reached, ${plural(result.expectations, 'expectation holds', 'expectations hold')}`;
+  io.stdout(`${file}: valid (${scenarioSummary(spec)}); simulated to ${result.end} ms: ${story}\n`);
+  return 0;
+}
+
 /** Checks one file; returns its exit status. */
-function checkFile(file: string, io: CheckIo): number {
+function checkFile(file: string, io: CheckIo, simulateIt = false): number {
   if (/\.ya?ml$/i.test(file)) {
     io.stderr(`${file}: YAML scenarios are not supported yet; write the scenario as JSON (same fields) and check the .json file\n`);
     return 2;
@@ -63,6 +91,7 @@ function checkFile(file: string, io: CheckIo): number {
   }
   const result = validateScenario(parsed.value);
   if (result.ok) {
+    if (simulateIt) return simulate(file, result.scenario, io);
     io.stdout(`${file}: valid (${scenarioSummary(result.scenario)})\n`);
     return 0;
   }
@@ -76,21 +105,23 @@ export function runCheck(args: string[], io: CheckIo): number {
     io.stdout(CHECK_USAGE);
     return 0;
   }
-  const option = args.find((a) => a.startsWith('-'));
+  const simulateIt = args.includes('--simulate');
+  const option = args.find((a) => a.startsWith('-') && a !== '--simulate');
   if (option !== undefined) {
-    io.stderr(`lab check: unknown option '${option}'; the only option is --help\nRun 'lab check --help' for the usage.\n`);
+    io.stderr(`lab check: unknown option '${option}'; the options are --simulate and --help\nRun 'lab check --help' for the usage.\n`);
     return 2;
   }
-  if (args.length === 0) {
+  const files = args.filter((a) => a !== '--simulate');
+  if (files.length === 0) {
     io.stderr("lab check: missing FILE: give the scenario to check, e.g. lab check src/scenarios/examples/fence-scsi-partition.json\nRun 'lab check --help' for the usage.\n");
     return 2;
   }
-  return args.map((file) => checkFile(file, io)).reduce((worst, status) => Math.max(worst, status), 0);
+  return files.map((file) => checkFile(file, io, simulateIt)).reduce((worst, status) => Math.max(worst, status), 0);
 }
 
 /** For the `lab` dispatcher (cli.ts SUBCOMMANDS). */
 export const checkSubcommand: Subcommand = {
   name: 'check',
-  summary: 'check scenario files (JSON) against the scenario format',
+  summary: 'check scenario files (JSON) against the scenario format (--simulate: also play their beats)',
   run: (args: readonly string[], io: CliIo) => runCheck([...args], { readFile: (p) => io.readFile(p), stdout: (t) => io.out(t), stderr: (t) => io.err(t) }),
 };

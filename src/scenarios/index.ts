@@ -5,6 +5,7 @@ import type { Scenario } from '../engine/model/scenario';
 import twoNode from './builtin/two-node-heartbeat.json';
 import threeNode from './builtin/three-node-heartbeat.json';
 import { formatScenarioErrors, validateScenario } from './validate';
+import { libraryScenario } from './library';
 
 export { formatScenarioErrors, validateScenario } from './validate';
 export type { ScenarioError, ScenarioSpec } from './validate';
@@ -20,6 +21,9 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [fromFile(twoNode), fromFi
 
 export const DEFAULT_SCENARIO_ID = 'two-node-heartbeat';
 
+/** A built-in scenario or a guided lesson of the library, by id. */
 export function builtinScenario(id: string): Scenario | undefined {
-  return BUILTIN_SCENARIOS.find((s) => s.id === id);
+  return BUILTIN_SCENARIOS.find((s) => s.id === id) ?? libraryScenario(id);
 }
+
+export { LIBRARY, libraryScenario, beatsOf } from './library';

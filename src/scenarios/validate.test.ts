@@ -95,7 +95,7 @@ describe('a minimal scenario (id, title, mode, nodes)', () => {
   });
 
   it('keeps summary, level, minutes and beats as written', () => {
-    const beats = [{ when: 'B fenced', say: 'B is out' }];
+    const beats = [{ id: 'b-out', title: 'B is out', when: { event: 'fenced', node: 'B' }, narration: 'B is *fenced*.' }];
     const spec = valid({ ...base, summary: 'S', level: 'advanced', minutes: 5, beats });
     expect(spec).toMatchObject({ summary: 'S', level: 'advanced', minutes: 5, beats });
     expect(spec.beats![0]).toBe(beats[0]);
@@ -232,7 +232,7 @@ describe('top-level fields', () => {
     ['duration', { duration: '120000' }, '"120000"', 'duration must be a whole number of milliseconds from 1000 to 3600000, but it is "120000"; write it as a number without quotes, or remove it to use the default (120000).'],
     ['$schema', { $schema: 5 }, '5', '$schema must be a string (the location of scenario.schema.json, for editors), but it is 5; write it as text in double quotes.'],
     ['beats', { beats: {} }, 'an object', 'beats must be an array of beat objects, but it is an object; write the beats as an array of objects, or remove the field.'],
-    ['beats[1]', { beats: [{}, 'x'] }, '"x"', 'beats[1] must be a beat object { … }, but it is "x"; write each beat as an object.'],
+    ['beats[1]', { beats: [{ id: 'a', title: 'A', narration: 'A.' }, 'x'] }, '"x"', 'beats[1] must be a beat object { … }, but it is "x"; write each beat as an object.'],
   ])('%s: %j', (path, change, found, message) => {
     const [error, ...rest] = errorsOf({ ...base, ...change });
     expect(rest).toEqual([]);

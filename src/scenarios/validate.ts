@@ -9,6 +9,7 @@ import { DEFAULT_DURATION_MS, DEFAULT_PATHS_PER_NODE, DEFAULT_PERSONALITY_BY_MOD
 import { ErrorList, quotedList, type ScenarioError } from './schema/errors';
 import { TOP_LEVEL_FIELDS, TOP_LEVEL_RULES } from './schema/rules';
 import type { Personality, ScenarioLevel, ScenarioMode, ScenarioSpec } from './schema/spec';
+import { hostsOf, validateBeats } from './schema/validateBeats';
 import { validateFaults } from './schema/validateFaults';
 import { validateNodes } from './schema/validateNodes';
 import { validateParams } from './schema/validateParams';
@@ -71,7 +72,7 @@ function check(input: unknown): ScenarioValidation {
     heartbeatNetworks,
     duration: valueOr(duration, DEFAULT_DURATION_MS),
   });
-  const beats = checkBeats(errors, own(input, 'beats'));
+  const beats = validateBeats(errors, own(input, 'beats'), { nodes: known, hosts: hostsOf(own(input, 'faults')), duration: valueOr(duration, DEFAULT_DURATION_MS) });
 
   if (errors.size > 0) return { ok: false, errors: errors.errors };
   if (id.state !== 'ok' || title.state !== 'ok' || mode.state !== 'ok' || personality === undefined || nodes.state !== 'ok' || params === undefined || faults === undefined) {
@@ -117,17 +118,4 @@ function checkPersonality(errors: ErrorList, input: Record<string, unknown>, mod
       `change personality to ${suits.length === 1 ? `"${suits[0]}"` : `one of ${quotedList(suits)}`}, change mode to "${itsMode}", or remove personality to use "${DEFAULT_PERSONALITY_BY_MODE[mode]}".`,
   );
   return undefined;
-}
-
-/** Beats are defined by a later version of the format; for now: an array of objects, kept as written. */
-function checkBeats(errors: ErrorList, value: unknown): Record<string, unknown>[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    errors.wrong('beats', 'an array of beat objects', value, 'write the beats as an array of objects, or remove the field');
-    return undefined;
-  }
-  value.forEach((beat: unknown, i) => {
-    if (!isObject(beat)) errors.wrong(`beats[${i}]`, 'a beat object { … }', beat, 'write each beat as an object');
-  });
-  return [...(value as Record<string, unknown>[])];
 }

@@ -21,6 +21,31 @@ import {
   type ValueRule,
 } from './schema/rules';
 import { PERSONALITIES, SCENARIO_FAULT_IDS, SCENARIO_MODES, type ScenarioMode } from './schema/spec';
+import {
+  BEAT_EVENT_NAMES,
+  BEAT_FIELDS,
+  BEAT_RULES,
+  BEAT_STATUSES,
+  CONSOLE_DEMO_FIELDS,
+  CONSOLE_FIELDS,
+  CONSOLE_RULES,
+  DEMO_TARGET_FIELDS,
+  DEMO_TYPES,
+  EXPECT_FIELDS,
+  EXPECT_PATH_PATTERN,
+  FAULT_DEMO_FIELDS,
+  MAX_CHOICES,
+  MAX_CHOICE_LENGTH,
+  MAX_DEMO_ACTIONS,
+  MAX_EXPECTATIONS,
+  MIN_CHOICES,
+  QUESTION_FIELDS,
+  QUESTION_RULES,
+  REQUIRED_BEAT_FIELDS,
+  TRACE_KINDS,
+  WHEN_FIELDS,
+  WHEN_RULES,
+} from './schema/validateBeats';
 
 type Json = Record<string, unknown>;
 const schema = schemaJson as unknown as Json;
@@ -78,7 +103,8 @@ describe('the JSON Schema and the validator know the same fields', () => {
   const names = new Set<string>();
   const enums: string[][] = [];
   walk(schema, names, enums);
-  const validatorFields = new Set<string>([...TOP_LEVEL_FIELDS, ...PARAM_FIELDS, ...FAULT_FIELDS]);
+  const beatFields = [...BEAT_FIELDS, ...WHEN_FIELDS, ...CONSOLE_FIELDS, ...QUESTION_FIELDS, ...EXPECT_FIELDS, ...CONSOLE_DEMO_FIELDS, ...FAULT_DEMO_FIELDS, ...DEMO_TARGET_FIELDS];
+  const validatorFields = new Set<string>([...TOP_LEVEL_FIELDS, ...PARAM_FIELDS, ...FAULT_FIELDS, ...beatFields]);
 
   it('every property name in the schema is a field of the validator, and vice versa', () => {
     expect([...names].filter((n) => !validatorFields.has(n))).toEqual([]);
@@ -90,6 +116,9 @@ describe('the JSON Schema and the validator know the same fields', () => {
       ...Object.values(TOP_LEVEL_RULES),
       ...Object.values(PARAM_RULES),
       FAULT_FIELD_RULES.fault,
+      ...Object.values(WHEN_RULES),
+      { type: 'enum', values: [...BEAT_EVENT_NAMES, ...TRACE_KINDS] },
+      { type: 'enum', values: DEMO_TYPES },
     ].flatMap((r) => (r.type === 'enum' ? [[...r.values]] : []));
     const knownValues = new Set([...validatorEnums.flat(), ...SCENARIO_MODES, ...PERSONALITIES]);
     for (const list of enums) for (const value of list) expect(knownValues, `schema enum value ${value}`).toContain(value);
@@ -190,5 +219,72 @@ describe('faults', () => {
       const shape = FAULT_SHAPES[id];
       expect(seen.get(id), id).toEqual({ required: [...shape.required], allowed: ['at', 'fault', ...shape.required, ...shape.optional] });
     }
+  });
+});
+
+describe('beats', () => {
+  const beatDef = defs.beat!;
+  const props = (name: string): Record<string, Json> => defs[name]!.properties as Record<string, Json>;
+
+  it('beats is an array of beat objects', () => {
+    expect(constraints(topProperties.beats)).toEqual({ type: 'array', items: { $ref: '#/$defs/beat' } });
+  });
+
+  it.each<[string, readonly string[], readonly string[]]>([
+    ['beat', BEAT_FIELDS, REQUIRED_BEAT_FIELDS],
+    ['beatWhen', WHEN_FIELDS, []],
+    ['beatConsole', CONSOLE_FIELDS, ['node', 'matches']],
+    ['beatQuestion', QUESTION_FIELDS, QUESTION_FIELDS],
+    ['beatExpectation', EXPECT_FIELDS, ['path']],
+    ['demoTarget', DEMO_TARGET_FIELDS, []],
+  ])('%s has the validator\'s fields in its order, the same required ones, and nothing else', (name, fields, required) => {
+    expect(Object.keys(props(name))).toEqual([...fields]);
+    expect(defs[name]!.required ?? []).toEqual([...required]);
+    expect(defs[name]!.additionalProperties).toBe(false);
+  });
+
+  it('a learner action is a console command or a fault with exactly their fields', () => {
+    const action = defs.learnerAction!;
+    expect(Object.keys(action.properties as Json)).toEqual([...new Set([...CONSOLE_DEMO_FIELDS, ...FAULT_DEMO_FIELDS])]);
+    expect(constraints((action.properties as Json).type as Json)).toEqual({ enum: [...DEMO_TYPES] });
+    const thens = (action.allOf as Json[]).map((r) => (r.then as Json).propertyNames);
+    expect(thens).toEqual([{ enum: [...CONSOLE_DEMO_FIELDS] }, { enum: [...FAULT_DEMO_FIELDS] }]);
+  });
+
+  it.each(Object.entries(BEAT_RULES))('beat.%s has the same type, length and pattern', (field, rule) => {
+    expect(constraints(props('beat')[field])).toEqual(expectedFragment(rule));
+  });
+
+  it.each(Object.entries(WHEN_RULES))('when.%s has the same type, range, enum and pattern', (field, rule) => {
+    expect(constraints(props('beatWhen')[field])).toEqual(expectedFragment(rule));
+  });
+
+  it('when.event lists every friendly event name and every trace kind the validator knows', () => {
+    expect(constraints(props('beatWhen').event)).toEqual({ enum: [...BEAT_EVENT_NAMES, ...TRACE_KINDS] });
+    expect(BEAT_STATUSES).toContain('RESERVATION_CONFLICT');
+  });
+
+  it.each(Object.entries(CONSOLE_RULES))('when.console.%s has the same type and range', (field, rule) => {
+    expect(constraints(props('beatConsole')[field])).toEqual(expectedFragment(rule));
+  });
+
+  it('questions: prompt and explanation as the validator reads them, 2 to 6 different choices, an answer index', () => {
+    expect(constraints(props('beatQuestion').prompt)).toEqual(expectedFragment(QUESTION_RULES.prompt));
+    expect(constraints(props('beatQuestion').explanation)).toEqual(expectedFragment(QUESTION_RULES.explanation));
+    expect(constraints(props('beatQuestion').choices)).toEqual({
+      type: 'array',
+      minItems: MIN_CHOICES,
+      maxItems: MAX_CHOICES,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: MAX_CHOICE_LENGTH, pattern: '\\S' },
+    });
+    expect(constraints(props('beatQuestion').answer)).toEqual({ type: 'integer', minimum: 0, maximum: MAX_CHOICES - 1 });
+  });
+
+  it('expectation paths have the validator\'s syntax; lists have its limits', () => {
+    expect(constraints(props('beatExpectation').path)).toEqual({ type: 'string', minLength: 1, maxLength: 200, pattern: EXPECT_PATH_PATTERN.source });
+    expect(constraints(props('beat').expect)).toMatchObject({ minItems: 1, maxItems: MAX_EXPECTATIONS });
+    expect(constraints(props('beat').demo)).toMatchObject({ minItems: 1, maxItems: MAX_DEMO_ACTIONS });
+    expect(beatDef.additionalProperties).toBe(false);
   });
 });

@@ -14,7 +14,8 @@ export const BEAT_EVENTS: Record<string, { kinds: string[]; description: string 
   corruption: { kinds: ['INTEGRITY.CORRUPTING_WRITE'], description: 'a write from a superseded mount landed' },
   reset: { kinds: ['SCSI.RESET'], description: 'a LUN, target or bus reset reached the array' },
   rebooted: { kinds: ['NODE.REBOOT'], description: 'a node rebooted itself (watchdog)' },
-  'service-stopped': { kinds: ['CLUSTER.FENCED', 'CLUSTER.INQUORATE', 'CLUSTER.STOPPED'], description: 'a node stopped its cluster service' },
+  booted: { kinds: ['NODE.BOOT'], description: 'a node booted (after a restart, a fence reboot or a watchdog reboot)' },
+  'service-stopped': { kinds: ['CLUSTER.FENCED', 'CLUSTER.INQUORATE', 'CLUSTER.STOPPED', 'MSCS.STOPPED', 'WSFC.STOPPED'], description: 'a node stopped its cluster service' },
   'fault-injected': { kinds: [], description: 'any fault was injected (use "fault" to name one)' },
 };
 

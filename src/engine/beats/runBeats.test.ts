@@ -24,14 +24,23 @@ describe('beats', () => {
 
   it('reports an expectation that does not hold, with what was found', () => {
     const sim = createSimulation({ scenario });
-    const r = runToBeat(sim, { id: 'x', title: 'x', when: { at: 2000 }, narration: '', expect: [{ path: 'luns.0.registrations.length', equals: 3 }] }, { step: 0, time: 0 }, true);
+    const r = runToBeat(sim, { id: 'x', title: 'x', when: { at: 2000 }, narration: '', expect: [{ path: 'luns.0.registrations.length', equals: 3 }] }, { step: 0, time: 0, traceLength: 0 }, true);
     expect(r).toMatchObject({ reached: true, failed: ['luns.0.registrations.length: expected 3, found 4'] });
   });
 
   it('says when the scenario ends before a beat is reached', () => {
     const sim = createSimulation({ scenario: { ...scenario, duration: 20_000 as never } });
-    const r = runToBeat(sim, { id: 'never', title: 'never', when: { event: 'corruption' }, narration: '' }, { step: 0, time: 0 }, true);
+    const r = runToBeat(sim, { id: 'never', title: 'never', when: { event: 'corruption' }, narration: '' }, { step: 0, time: 0, traceLength: 0 }, true);
     expect(r).toEqual({ reached: false, reason: 'the scenario ended at 20000 ms before "never" was reached' });
+  });
+
+  it('counts a fault the learner injected after the previous beat, before the check starts', () => {
+    const sim = createSimulation({ scenario: testScenario(['A', 'B'], { mode: 'scsi3', personality: 'fence-scsi' }) });
+    sim.runUntil(1000);
+    const from = { step: sim.stepCount(), time: sim.time(), traceLength: sim.trace().length };
+    sim.input({ type: 'fault', fault: 'node-crash', target: { node: 'B' } });
+    const r = runToBeat(sim, { id: 'crash', title: 'Crash B', when: { fault: 'node-crash' }, narration: '' }, from, false);
+    expect(r.reached).toBe(true);
   });
 
   it('plays a learner beat through its demo console command', () => {
@@ -40,7 +49,7 @@ describe('beats', () => {
     const r = runToBeat(
       sim,
       { id: 'keys', title: 'Read keys', when: { console: { node: 'A', matches: 'sg_persist .*(-k|--read-keys)', exit: 0 } }, narration: '', demo: [{ type: 'console', node: 'A', line: 'sg_persist -k /dev/sdb' }] },
-      { step: sim.stepCount(), time: sim.time() },
+      { step: sim.stepCount(), time: sim.time(), traceLength: sim.trace().length },
       true,
     );
     expect(r.reached).toBe(true);

@@ -10,6 +10,11 @@ export interface BeatPosition {
   /** Engine step and virtual time where the beat was reached. */
   step: number;
   time: number;
+  /**
+   * Trace length at that moment: the next beat looks at entries from here on, so a learner's
+   * action taken after the previous beat (written into the trace at once) counts.
+   */
+  traceLength: number;
 }
 
 export type BeatOutcome = { reached: true; at: BeatPosition; failed: string[] } | { reached: false; reason: string };
@@ -28,7 +33,7 @@ export function runToBeat(sim: Simulation, beat: Beat, from: BeatPosition, playD
       if (!r.ok) return { reached: false, reason: `demo input ${JSON.stringify(action)} was refused: ${r.error}` };
     }
   }
-  const startLen = sim.trace().length;
+  const startLen = Math.min(from.traceLength, sim.trace().length);
   const timeTarget = when?.at ?? (when?.after !== undefined ? from.time + when.after : undefined);
   if (when && timeTarget !== undefined && !waitsForEntry(when)) {
     // A pure time condition stops exactly at its time, between events.
@@ -53,13 +58,13 @@ export function runToBeat(sim: Simulation, beat: Beat, from: BeatPosition, playD
   }
   const view = sim.view();
   const failed = (beat.expect ?? []).map((e) => checkExpectation(view, e)).filter((x): x is string => x !== null);
-  return { reached: true, at: { step: sim.stepCount(), time: sim.time() }, failed };
+  return { reached: true, at: { step: sim.stepCount(), time: sim.time(), traceLength: sim.trace().length }, failed };
 }
 
 /** Plays every beat in order (learner beats through their demos), as `lab check --simulate` does. */
 export function runStory(sim: Simulation, beats: readonly Beat[]): { beat: string; outcome: BeatOutcome }[] {
   const out: { beat: string; outcome: BeatOutcome }[] = [];
-  let at: BeatPosition = { step: sim.stepCount(), time: sim.time() };
+  let at: BeatPosition = { step: sim.stepCount(), time: sim.time(), traceLength: sim.trace().length };
   for (const beat of beats) {
     const outcome = runToBeat(sim, beat, at, true);
     out.push({ beat: beat.id, outcome });

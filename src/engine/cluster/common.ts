@@ -37,7 +37,8 @@ export type ClusterEffect =
   | { type: 'timer.cancel'; name: string }
   | { type: 'app.mount' }
   | { type: 'app.unmount'; why: string }
-  | { type: 'fence.power'; victim: NodeId }
+  /** Power-fence `victim` after pcmk_delay_base (`delayMs`) plus a random part up to pcmk_delay_max. */
+  | { type: 'fence.power'; victim: NodeId; delayMs?: number; jitterMaxMs?: number }
   | { type: 'cluster.send'; to: NodeId | 'all'; message: ClusterMessage }
   | { type: 'node.reboot'; why: string; rule: string }
   | { type: 'cluster.note'; kind: string; summary: string; rule?: string; notable?: boolean };

@@ -6,6 +6,7 @@ import type { NodeId, TraceId } from '../model/ids';
 import type { ClusterMessage } from '../model/world';
 import { dispatchTo, registerEffect } from '../sim/actors';
 import { at, record, schedule, type RunContext } from '../sim/context';
+import { nextInt } from '../rng';
 import { crashNode, scheduleBoot } from '../node/power';
 import { clusterActor } from '../storage/app';
 import { sendScsi } from '../storage/transport';
@@ -44,17 +45,19 @@ registerEffect('cluster.note', (ctx, _actor, node, e, cause) => {
 /** Power fencing: the fence device (IPMI, PDU) powers the victim off after fenceDeviceMs. */
 registerEffect('fence.power', (ctx, _actor, node, e, cause) => {
   const victim = e.victim as NodeId;
+  const jitter = typeof e.jitterMaxMs === 'number' && e.jitterMaxMs > 0 ? nextInt(ctx.world.rng, 0, e.jitterMaxMs) : 0;
+  const delay = ((e.delayMs as number | undefined) ?? 0) + jitter;
   const id = record(ctx, {
     kind: 'FENCE.REQUESTED',
     category: 'cluster',
     node,
-    summary: `${node} asks the fence device to power off ${victim}`,
+    summary: `${node} asks the fence device to power off ${victim}${delay > 0 ? ` (after a fence delay of ${(delay / 1000).toFixed(1)} s)` : ''}`,
     rule: 'STONITH: before touching shared storage, a surviving node makes sure the lost node is really off.',
     parent: cause,
     data: { victim },
     notable: true,
   });
-  schedule(ctx, { kind: 'fence.complete', time: at(ctx, ctx.world.scenario.params.fenceDeviceMs), fencer: node, victim, cause: id });
+  schedule(ctx, { kind: 'fence.complete', time: at(ctx, delay + ctx.world.scenario.params.fenceDeviceMs), fencer: node, victim, cause: id });
 });
 
 export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, cause: TraceId | null): void {

@@ -167,5 +167,5 @@ describe('fence_scsi under random fault schedules', () => {
       sim.runUntil(60_000);
       expect(sim.view().integrity.violations, `seed ${seed}: ${JSON.stringify(scenario.faults)}`).toEqual([]);
     }
-  });
+  }, 180_000);
 });

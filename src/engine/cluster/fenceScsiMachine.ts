@@ -22,6 +22,7 @@ export const FENCE_SCSI_RULES = {
   fenced: 'A node whose key was preempted is no longer a registrant: under Write Exclusive – Registrants Only its writes get RESERVATION CONFLICT, so Pacemaker stops the service ("we were allegedly just fenced").',
   watchdog: 'fence_scsi_check, run by the watchdog daemon, reboots the node when its key is registered on none of its devices.',
   waitForAll: 'votequorum two_node + wait_for_all: a freshly started node does nothing until it has seen its peer once.',
+  alreadyFenced: 'fence_scsi lists the keys before preempting: a victim whose key is already gone is fenced, and nothing is sent.',
   move: 'Planned move: the cluster stops the service on the owner and starts it on the target; registrations and reservation stay as they are (both nodes are registrants).',
 } as const;
 
@@ -35,7 +36,7 @@ interface Ctx extends ClusterInput {
   cleared: NodeId[];
   victim: NodeId | null;
   /** Where the fencing of `victim` stands; fencing runs beside the service. */
-  fence: 'idle' | 'delay' | 'preempt' | 'verify';
+  fence: 'idle' | 'delay' | 'check' | 'preempt' | 'verify';
   /** Paths whose REGISTER has not answered yet during unfencing. */
   registering: number;
   unfenced: boolean;
@@ -232,12 +233,37 @@ export const fenceScsiMachine = setup({
         },
         'TIMER.FENCE_DELAY': {
           guard: ({ context }) => context.fence === 'delay',
-          actions: enqueueActions(({ context, enqueue }) => {
-            enqueue.assign({ fence: 'preempt' });
-            enqueue.emit(prOut('PREEMPT_AND_ABORT', { key: context.keys[context.self], saKey: context.keys[context.victim!], type: context.params.prType, via: 'mpath', purpose: 'fence.preempt' }));
+          actions: enqueueActions(({ enqueue }) => {
+            enqueue.assign({ fence: 'check' });
+            enqueue.emit(prIn('READ_KEYS', 'mpath', 'fence.check'));
           }),
         },
         'SCSI.RESULT': [
+          {
+            // fence_scsi reads the keys first and only preempts a key that is still registered.
+            guard: ({ context, event }) => isResult(event, 'fence.check') && event.status === 'GOOD' && keysIn(event).includes(context.keys[context.victim!]!),
+            actions: enqueueActions(({ context, enqueue }) => {
+              enqueue.assign({ fence: 'preempt' });
+              enqueue.emit(prOut('PREEMPT_AND_ABORT', { key: context.keys[context.self], saKey: context.keys[context.victim!], type: context.params.prType, via: 'mpath', purpose: 'fence.preempt' }));
+            }),
+          },
+          {
+            guard: ({ event }) => isResult(event, 'fence.check') && event.status === 'GOOD',
+            description: FENCE_SCSI_RULES.alreadyFenced,
+            // The victim's key is already gone: it is fenced; go on as after a successful verify.
+            actions: enqueueActions(({ enqueue }) => {
+              enqueue.assign({ fence: 'verify' });
+              enqueue.emit(prIn('READ_KEYS', 'mpath', 'fence.verify'));
+            }),
+          },
+          {
+            guard: ({ event }) => isResult(event, 'fence.check'),
+            description: 'A failed fence is retried; the service stays down until fencing succeeds.',
+            actions: enqueueActions(({ context, enqueue }) => {
+              enqueue.assign({ fence: 'delay' });
+              enqueue.emit({ type: 'timer.set', name: 'fence_delay', delayMs: Math.max(1000, context.params.fenceDelayMs) });
+            }),
+          },
           {
             guard: ({ event }) => isResult(event, 'fence.preempt') && event.status === 'GOOD',
             actions: enqueueActions(({ enqueue }) => {

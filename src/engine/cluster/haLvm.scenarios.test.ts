@@ -111,7 +111,7 @@ describe('HA-LVM with fencing under random fault schedules', () => {
       const v = sim.view().integrity.violations;
       expect(v, `seed ${seed}: ${JSON.stringify(scenario.faults)}`).toEqual([]);
     }
-  });
+  }, 180_000);
 
   it('gives the same trace for the same seed', () => {
     for (const seed of [7, 77]) {

@@ -101,7 +101,7 @@ export const haLvmMachine = setup({
                 actions: enqueueActions(({ context, enqueue }) => {
                   const victims = unclearedLost(context).filter((n) => !context.toFence.includes(n));
                   enqueue.assign({ toFence: [...context.toFence, ...victims] });
-                  for (const victim of victims) enqueue.emit({ type: 'fence.power', victim });
+                  for (const victim of victims) enqueue.emit({ type: 'fence.power', victim, delayMs: context.params.fenceDelayMs, jitterMaxMs: context.params.pcmkDelayMaxMs });
                 }),
               },
             ],
@@ -166,7 +166,7 @@ export const haLvmMachine = setup({
             actions: enqueueActions(({ context, enqueue }) => {
               const victims = context.nodes.filter((n) => !context.members.includes(n) && !context.toFence.includes(n));
               enqueue.assign({ toFence: [...context.toFence, ...victims] });
-              for (const victim of victims) enqueue.emit({ type: 'fence.power', victim });
+              for (const victim of victims) enqueue.emit({ type: 'fence.power', victim, delayMs: context.params.fenceDelayMs, jitterMaxMs: context.params.pcmkDelayMaxMs });
             }),
           },
           {

@@ -57,6 +57,15 @@ export function bootNode(ctx: RunContext, node: NodeId, cause: TraceId | null): 
   n.powerBy = cause;
   n.fenced = false;
   n.incarnation += 1;
+  const bootId = record(ctx, {
+    kind: 'NODE.BOOT',
+    category: 'cluster',
+    node,
+    summary: `${node} boots and starts its cluster software`,
+    parent: cause,
+    notable: true,
+  });
+  cause = bootId;
   const mp = world.multipath[node];
   if (mp) for (const p of Object.keys(mp.paths)) mp.paths[Number(p)] = 'active';
   const firstTickMs = Math.floor(nextFloat(world.rng) * world.scenario.params.heartbeatIntervalMs);

@@ -213,6 +213,7 @@ function applyTaskManagement(ctx: RunContext, cmd: ScsiInFlight): void {
   const id = record(ctx, {
     kind: 'SCSI.RESET',
     category: 'scsi',
+    node: cmd.node,
     summary: `${cmd.nexus}: ${cmd.label} reaches the array (${affected.length === 1 ? `LUN ${affected[0]!.id}` : `${affected.length} LUNs`})`,
     rule:
       scope === 'bus'
