@@ -128,3 +128,49 @@ describe('notable-event navigation', () => {
     expect(lastView().playback.step).toBeLessThanOrEqual(at);
   });
 });
+
+describe('guided stories in the host', () => {
+  const story = {
+    ...builtinScenario('two-node-heartbeat')!,
+    beats: [
+      { id: 'intro', title: 'Intro', narration: 'Two nodes.' },
+      { id: 'cut', title: 'Cut', when: { fault: 'link-cut' }, narration: 'You cut the link.' },
+      { id: 'lost', title: 'Lost', when: { event: 'membership-lost', node: 'A' }, narration: 'A loses B.' },
+    ],
+  };
+
+  it('shows the first beat at once, waits for the learner, then runs to the next model event and back', () => {
+    const { port, lastView, updates } = connect();
+    port.send({ type: 'load', scenario: story });
+    expect(lastView().playback.story).toEqual({ count: 3, current: 0, waitingForLearner: true });
+    port.send({ type: 'nextBeat' });
+    expect(updates.at(-2)).toMatchObject({ type: 'error', command: 'nextBeat' });
+    port.send({ type: 'input', action: { type: 'fault', fault: 'link-cut', target: { between: ['A', 'B'] } } });
+    expect(lastView().playback.story.current).toBe(1);
+    port.send({ type: 'nextBeat' });
+    const atLost = lastView();
+    expect(atLost.playback.story.current).toBe(2);
+    expect(atLost.view.nodes.find((n) => n.id === 'A')!.members).toEqual(['A']);
+    port.send({ type: 'prevBeat' });
+    expect(lastView().playback.story.current).toBe(1);
+    expect(lastView().view.nodes.find((n) => n.id === 'A')!.members).toEqual(['A', 'B']);
+    port.send({ type: 'nextBeat' });
+    expect(JSON.stringify(lastView().view)).toBe(JSON.stringify(atLost.view));
+  });
+
+  it('pauses playback when a beat is reached', () => {
+    const { port, clock, lastView } = connect();
+    port.send({ type: 'load', scenario: { ...story, beats: [story.beats[0]!, { id: 't', title: 'T', when: { at: 3000 }, narration: 'Three seconds.' }] } });
+    port.send({ type: 'play' });
+    clock.advance(10_000);
+    expect(lastView().playback).toMatchObject({ playing: false, time: 3000, story: { current: 1 } });
+  });
+
+  it('answers a console command while paused', () => {
+    const { port, lastView } = connect();
+    port.send({ type: 'load', scenario });
+    port.send({ type: 'input', action: { type: 'console', node: 'A', line: 'sg_turs /dev/sdb' } });
+    const entry = lastView().view.nodes.find((n) => n.id === 'A')!.console.history.at(-1)!;
+    expect(entry).toMatchObject({ done: true, exit: 0 });
+  });
+});

@@ -4,7 +4,8 @@
 // workers are blocked (inProcessHost.ts). It knows nothing of the DOM or of Worker APIs: wall
 // time and timers are handed in.
 
-import { createSimulation, type Simulation, type TraceEntry } from '../engine';
+import { createSimulation, type Beat, type Simulation, type TraceEntry } from '../engine';
+import { createStory, type Story } from './story';
 import { isEngineCommand, PROTOCOL_VERSION, type EngineCommand, type EngineUpdate, type PlaybackState } from './protocol';
 
 export interface WallClock {
@@ -32,6 +33,7 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
   let frame: unknown = null;
   let lastWall = 0;
   let sentTrace = 0;
+  let story: Story | null = null;
 
   const ended = (s: Simulation) => s.time() >= s.scenario.duration;
 
@@ -45,7 +47,20 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
       ended: ended(s),
       branch: s.currentBranch(),
       branches: s.branches().map(({ inputs: _i, ...b }) => b),
+      story: story ? story.info() : { count: 0, current: -1, waitingForLearner: false },
     };
+  }
+
+  /** After moving forward: a beat whose condition now holds is reached, and playback pauses there. */
+  function afterForward(s: Simulation): void {
+    if (story?.check(s) && playing) {
+      playing = false;
+      stopFrames();
+    }
+  }
+
+  function afterBackward(s: Simulation): void {
+    story?.rewind(s);
   }
 
   /** Posts the view, the changed tail of the trace and, when moving forward, the new cues. */
@@ -76,19 +91,32 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
     const now = clock.now();
     const gap = Math.min(now - lastWall, MAX_FRAME_GAP_MS);
     lastWall = now;
-    const target = Math.min(sim.time() + gap * speed, sim.scenario.duration);
+    const stop = story?.timeStop() ?? null;
+    const target = Math.min(sim.time() + gap * speed, sim.scenario.duration, stop !== null && stop >= sim.time() ? stop : Infinity);
     const started = clock.now();
     // Run towards the target, but give up the rest of the frame when the budget is spent: virtual
     // time then lags behind instead of the worker freezing.
     const overBudget = () => clock.now() - started > FRAME_BUDGET_MS;
+    const atBeat = (s: Simulation) => story?.pending(s) ?? false;
     sim.runUntil((s) => {
       const next = s.nextEventTime();
-      return next === null || next > target || overBudget();
+      return atBeat(s) || next === null || next > target || overBudget();
     });
-    if (!overBudget()) sim.runUntil(target);
+    if (!overBudget() && !atBeat(sim)) sim.runUntil(target);
+    afterForward(sim);
     if (ended(sim)) playing = false;
     publish(true);
     if (playing) frame = clock.setTimeout(tick, FRAME_MS);
+  }
+
+  function runUntilConsoleExit(s: Simulation, node: string, from: number): void {
+    let cursor = from;
+    const done = (x: Simulation): boolean => {
+      const t = x.trace();
+      for (; cursor < t.length; cursor++) if (t[cursor]!.kind === 'CONSOLE.EXIT' && t[cursor]!.node === node) return true;
+      return false;
+    };
+    s.runUntil((x) => done(x) || x.time() >= x.scenario.duration, 200_000);
   }
 
   function fail(message: string, command?: EngineCommand['type']): void {
@@ -104,6 +132,7 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
       stopFrames();
       playing = false;
       sim = createSimulation({ scenario: command.scenario, seed: command.seed });
+      story = createStory((command.scenario.beats ?? []) as Beat[], sim);
       sentTrace = 0;
       post({ type: 'trace', from: 0, entries: [] });
       publish(false);
@@ -136,12 +165,14 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         playing = false;
         stopFrames();
         sim.step();
+        afterForward(sim);
         publish(true);
         return;
       case 'stepBack':
         playing = false;
         stopFrames();
         sim.stepBack();
+        afterBackward(sim);
         publish(false);
         return;
       case 'seek': {
@@ -151,6 +182,8 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         }
         const forward = command.time >= sim.time();
         sim.seek(Math.min(command.time, sim.scenario.duration));
+        if (forward) afterForward(sim);
+        else afterBackward(sim);
         publish(forward);
         return;
       }
@@ -163,6 +196,8 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         stopFrames();
         const forward = command.step >= sim.stepCount();
         sim.seekStep(command.step);
+        if (forward) afterForward(sim);
+        else afterBackward(sim);
         publish(forward);
         return;
       }
@@ -178,6 +213,7 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
           return next === null || next > s.scenario.duration;
         });
         if (sim.trace().length === from) sim.runUntil(sim.scenario.duration);
+        afterForward(sim);
         publish(true);
         return;
       }
@@ -195,7 +231,28 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
           }
         }
         sim.seekStep(target);
+        afterBackward(sim);
         publish(false);
+        return;
+      }
+      case 'nextBeat':
+      case 'prevBeat':
+      case 'gotoBeat': {
+        playing = false;
+        stopFrames();
+        if (!story || story.info().count === 0) {
+          fail('this scenario has no beats: it is free play', command.type);
+          return;
+        }
+        if (command.type === 'prevBeat') {
+          story.previous(sim);
+          publish(false);
+          return;
+        }
+        const before = sim.stepCount();
+        const problem = command.type === 'nextBeat' ? story.next(sim) : story.goto(sim, command.index);
+        if (problem) fail(problem, command.type);
+        publish(sim.stepCount() >= before);
         return;
       }
       case 'setSpeed':
@@ -207,8 +264,14 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         publish(false);
         return;
       case 'input': {
+        const mark = sim.trace().length;
         const result = sim.input(command.action);
         if (!result.ok) fail(result.error, 'input');
+        else if (result.forked) afterBackward(sim);
+        // A console answers like a terminal: run until the command has printed its output, even
+        // while paused (a lost command ends with its timeout).
+        if (result.ok && command.action.type === 'console') runUntilConsoleExit(sim, command.action.node, mark);
+        afterForward(sim);
         publish(true);
         return;
       }
@@ -218,6 +281,7 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
           return;
         }
         sim.switchBranch(command.branch);
+        afterBackward(sim);
         publish(false);
         return;
     }

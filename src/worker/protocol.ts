@@ -4,6 +4,7 @@
 // speaks another version.
 
 import type { BranchInfo, LearnerAction, Scenario, SimView, TraceEntry } from '../engine';
+import type { StoryInfo } from './story';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -24,6 +25,10 @@ export type EngineCommand =
   | { type: 'nextNotable' }
   /** Go back to the previous notable event. */
   | { type: 'prevNotable' }
+  /** Guided scenarios: run to the next beat, jump back to the previous one, or go to beat `index` (0-based). */
+  | { type: 'nextBeat' }
+  | { type: 'prevBeat' }
+  | { type: 'gotoBeat'; index: number }
   | { type: 'setSpeed'; speed: number }
   | { type: 'input'; action: LearnerAction }
   | { type: 'switchBranch'; branch: number };
@@ -39,6 +44,8 @@ export interface PlaybackState {
   ended: boolean;
   branch: number;
   branches: Omit<BranchInfo, 'inputs'>[];
+  /** Where the guided story stands (count 0 in free play). */
+  story: StoryInfo;
 }
 
 export type EngineUpdate =
@@ -54,5 +61,5 @@ export type EngineUpdate =
 export function isEngineCommand(msg: unknown): msg is EngineCommand {
   if (typeof msg !== 'object' || msg === null) return false;
   const type = (msg as { type?: unknown }).type;
-  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'seekStep', 'nextNotable', 'prevNotable', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
+  return ['hello', 'load', 'play', 'pause', 'step', 'stepBack', 'seek', 'seekStep', 'nextNotable', 'prevNotable', 'nextBeat', 'prevBeat', 'gotoBeat', 'setSpeed', 'input', 'switchBranch'].includes(type as string);
 }
