@@ -9,6 +9,15 @@ export class LabPage {
   readonly topology: Locator;
   readonly clock: Locator;
   readonly events: Locator;
+  readonly nextEvent: Locator;
+  readonly prevEvent: Locator;
+  readonly reset: Locator;
+  readonly speed: Locator;
+  readonly timeline: Locator;
+  readonly lun: Locator;
+  readonly eventLog: Locator;
+  readonly ladder: Locator;
+  readonly themeToggle: Locator;
 
   constructor(readonly page: Page) {
     this.play = page.getByRole('button', { name: 'Play' });
@@ -18,11 +27,21 @@ export class LabPage {
     this.topology = page.getByRole('region', { name: 'Topology' });
     this.clock = page.getByLabel('Virtual time');
     this.events = page.getByLabel('Events processed');
+    this.nextEvent = page.getByRole('button', { name: 'Next event' });
+    this.prevEvent = page.getByRole('button', { name: 'Previous event' });
+    this.reset = page.getByRole('button', { name: 'Reset', exact: true });
+    this.speed = page.getByLabel('Speed');
+    this.timeline = page.getByRole('slider', { name: 'Time', exact: true });
+    this.lun = page.getByRole('region', { name: 'LUN', exact: true });
+    this.eventLog = page.getByRole('region', { name: 'Event log', exact: true });
+    this.ladder = page.getByRole('region', { name: 'Ladder', exact: true });
+    this.themeToggle = page.getByRole('button', { name: 'Dark theme' });
   }
 
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
-    await expect(this.node('A')).toBeVisible();
+    // The first view waits for the engine worker to start; on a busy machine that takes seconds.
+    await expect(this.node('A')).toBeVisible({ timeout: 15_000 });
   }
 
   node(id: string): Locator {
@@ -49,6 +68,22 @@ export class LabPage {
     const before = await this.eventCount();
     await this.stepBack.click();
     await expect(this.events).toHaveText(`event ${before - 1}`);
+  }
+
+  /** Presses Step back until `done` holds, at most `max` times. */
+  async stepBackUntil(done: () => Promise<boolean>, max = 200): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (await done()) return;
+      await this.stepBackOnce();
+    }
+    throw new Error(`condition not reached after ${max} steps back`);
+  }
+
+  /** On a narrow screen, shows one panel ("Diagram", "LUN", "Ladder", "Event log", "Faults", "Nodes"). */
+  async showTab(name: string): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
   /** Steps until `done` holds, at most `max` times. */

@@ -6,12 +6,19 @@ import { pushNotice, useSimStore } from './useSimStore';
 /** Entries kept for the event log; older ones are dropped from the mirror (the engine keeps all). */
 const TRACE_MIRROR_LIMIT = 20_000;
 
+let inputErrorId = 1;
+
 export function applyEngineUpdate(update: EngineUpdate): void {
   switch (update.type) {
     case 'ready':
       return;
     case 'view':
-      useSimStore.setState({ view: update.view, playback: update.playback });
+      useSimStore.setState((s) => ({
+        view: update.view,
+        playback: update.playback,
+        // The load asked for is running now; until then the picker showed what was asked for.
+        requested: s.requested && s.requested.id === update.view.scenarioId ? null : s.requested,
+      }));
       return;
     case 'trace':
       useSimStore.setState((s) => {
@@ -26,7 +33,14 @@ export function applyEngineUpdate(update: EngineUpdate): void {
       useSimStore.setState((s) => ({ announcements: [...s.announcements, ...update.cues].slice(-5) }));
       return;
     case 'error':
-      pushNotice('error', update.message);
+      if (update.command === 'input') {
+        const source = useSimStore.getState().inputSource;
+        pushNotice('error', update.message, update.command, source);
+        useSimStore.setState({ inputError: { id: inputErrorId++, source, text: update.message } });
+        return;
+      }
+      pushNotice('error', update.message, update.command);
+      if (update.command === 'load') useSimStore.setState({ requested: null });
       return;
   }
 }

@@ -1,28 +1,69 @@
+// The main screen, diagram first. Wide: the diagram with the ladder and event log under it, and a
+// rail on the right (node drawer, LUN, fault palette, membership). Narrow: the same panels as
+// tabs. The playback bar stays at the bottom; the page keeps focus clear of it (scroll-padding).
+
 import { Header } from './Header';
 import { LiveRegion } from './common/LiveRegion';
 import { Notices } from './common/Notices';
+import { Pane, PanelTabs } from './common/PanelTabs';
+import { NARROW_QUERY, useMediaQuery } from './common/useMediaQuery';
+import { useStickyInsets } from './common/useStickyInsets';
+import { NodeDrawer } from './drawer/NodeDrawer';
 import { Ladder } from './ladder/Ladder';
 import { EventLog } from './log/EventLog';
 import { LunPanel } from './lun/LunPanel';
+import { FaultPalette } from './palette/FaultPalette';
 import { MembershipPanel } from './panels/MembershipPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { LibraryPicker } from './story/LibraryPicker';
+import { StoryPanel } from './story/StoryPanel';
 import { Topology } from './topology/Topology';
 
 export function App() {
+  const tabbed = useMediaQuery(NARROW_QUERY);
+  const playbackRef = useStickyInsets();
   return (
-    <div className="app">
+    <div className={`app ${tabbed ? 'tabbed' : 'wide'}`}>
+      <a className="skip-link" href="#main">
+        Skip to the simulation
+      </a>
       <Header />
-      <main className="main">
-        <Topology />
-        <div className="side">
-          <LunPanel />
-          <MembershipPanel />
-        </div>
-        <Ladder />
-        <EventLog />
-      </main>
-      <PlaybackBar />
+      {tabbed && <PanelTabs />}
       <Notices />
+      <main className="main" id="main" tabIndex={-1}>
+        <Pane id="diagram" tabbed={tabbed}>
+          {tabbed && <StoryPanel />}
+          <Topology />
+          {tabbed && <MembershipPanel />}
+        </Pane>
+        <div className="rail">
+          {!tabbed && <StoryPanel />}
+          <Pane id="node" tabbed={tabbed}>
+            <NodeDrawer />
+          </Pane>
+          <Pane id="lun" tabbed={tabbed}>
+            <LunPanel />
+          </Pane>
+          <Pane id="faults" tabbed={tabbed}>
+            <FaultPalette />
+          </Pane>
+          {!tabbed && <MembershipPanel />}
+        </div>
+        <div className="lower">
+          <Pane id="ladder" tabbed={tabbed}>
+            <Ladder />
+          </Pane>
+          <Pane id="log" tabbed={tabbed}>
+            <EventLog />
+          </Pane>
+        </div>
+        {!tabbed && (
+          <div className="lessons">
+            <LibraryPicker />
+          </div>
+        )}
+      </main>
+      <PlaybackBar ref={playbackRef} />
       <LiveRegion />
     </div>
   );

@@ -1,39 +1,42 @@
-// Title bar: the product, the scenario, and the scenario picker.
+// Title bar: the product, the scenario running, the setup picker and the theme switch. On narrow
+// screens the scenario and the picker fold away behind a "Setup" button.
 
-import { BUILTIN_SCENARIOS } from '../scenarios';
-import { engine } from '../store/engine';
-import { useSimStore } from '../store/useSimStore';
+import { useState } from 'react';
+import { ThemeToggle } from './common/ThemeToggle';
+import { NARROW_QUERY, useMediaQuery } from './common/useMediaQuery';
+import { ScenarioSelect, SetupPicker } from './picker/SetupPicker';
 
 export function Header() {
-  const view = useSimStore((s) => s.view);
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const [setupOpen, setSetupOpen] = useState(false);
+  const showSetup = !narrow || setupOpen;
   return (
     <header className="header">
-      <div className="brand">
-        <svg viewBox="0 0 32 32" aria-hidden="true">
-          <rect x="3" y="5" width="26" height="22" rx="4" fill="var(--accent)" />
-          <rect x="7" y="9" width="18" height="4" rx="1" fill="var(--surface)" />
-          <rect x="7" y="15" width="18" height="4" rx="1" fill="var(--surface)" opacity="0.6" />
-        </svg>
-        <h1 style={{ font: 'inherit', margin: 0 }}>Reservation Lab</h1>
+      <div className="header-row">
+        <div className="brand">
+          <svg viewBox="0 0 32 32" aria-hidden="true">
+            <rect x="3" y="5" width="26" height="22" rx="4" fill="var(--accent)" />
+            <rect x="7" y="9" width="18" height="4" rx="1" fill="var(--surface)" />
+            <rect x="7" y="15" width="18" height="4" rx="1" fill="var(--surface)" opacity="0.6" />
+          </svg>
+          <h1>Reservation Lab</h1>
+        </div>
+        {!narrow && <ScenarioSelect />}
+        <span className="spacer" />
+        {narrow && (
+          <button type="button" className="btn setup-toggle" aria-expanded={setupOpen} aria-controls="setup" onClick={() => setSetupOpen((o) => !o)}>
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+            Setup
+          </button>
+        )}
+        <ThemeToggle />
       </div>
-      <span className="scenario-title">{view?.title ?? 'Starting the simulation…'}</span>
-      <span className="spacer" />
-      <label className="field">
-        <span>Scenario</span>
-        <select
-          value={view?.scenarioId ?? ''}
-          onChange={(e) => {
-            const s = BUILTIN_SCENARIOS.find((x) => x.id === e.target.value);
-            if (s) engine.load(s);
-          }}
-        >
-          {BUILTIN_SCENARIOS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div id="setup" className="setup-wrap" hidden={!showSetup}>
+        {narrow && <ScenarioSelect />}
+        <SetupPicker />
+      </div>
     </header>
   );
 }

@@ -1,9 +1,12 @@
-// Errors the engine reported (a rejected fault, a bad command), shown until dismissed.
+// Errors the engine reported (a refused scenario, a bad command), shown until dismissed. They sit
+// in the page flow under the header, so they never cover what has focus. A refused input made in
+// a place that shows its own error (the console, the fault palette) is not repeated here.
 
+import { useShallow } from 'zustand/react/shallow';
 import { dismissNotice, useSimStore } from '../../store/useSimStore';
 
 export function Notices() {
-  const notices = useSimStore((s) => s.notices);
+  const notices = useSimStore(useShallow((s) => s.notices.filter((n) => !n.source)));
   return (
     <div className="notices" role="alert" aria-live="assertive">
       {notices.map((n) => (

@@ -1,90 +1,78 @@
-// Play/Pause, Step, Step back, speed, the virtual clock and a scrubber that works by keyboard.
+// Playback: Play/Pause (Space), Step back, Step, Previous/Next event, speed, Reset, the virtual
+// clock, the timeline with its markers, and the branch being shown. Sticks to the bottom.
 
-import { useEffect } from 'react';
+import type { Ref } from 'react';
 import { engine } from '../../store/engine';
 import { useSimStore } from '../../store/useSimStore';
 import { SPEEDS } from '../../worker/protocol';
+import { NARROW_QUERY, useMediaQuery } from '../common/useMediaQuery';
 import { formatSpeed, formatTime } from '../format';
-import { PauseIcon, PlayIcon, StepBackIcon, StepIcon } from './icons';
+import { BranchIndicator } from './BranchIndicator';
+import { NextEventIcon, PauseIcon, PlayIcon, PrevEventIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
+import { Scrubber } from './Scrubber';
+import { useSpaceToPlay } from './useSpaceToPlay';
 
-/** Space toggles playback unless focus is on something Space already operates. */
-function useSpaceToPlay(playing: boolean) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== ' ' || e.defaultPrevented) return;
-      const t = e.target as HTMLElement;
-      if (t.closest('button, input, select, textarea, [role="button"], [role="menuitem"], [contenteditable="true"]')) return;
-      e.preventDefault();
-      if (playing) engine.pause();
-      else engine.play();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [playing]);
-}
-
-export function PlaybackBar() {
+export function PlaybackBar({ ref }: { ref?: Ref<HTMLDivElement> }) {
   const playback = useSimStore((s) => s.playback);
   const playing = playback?.playing ?? false;
+  // Phones keep the bar to two rows: shorter speed labels, icon-only buttons (names stay).
+  const narrow = useMediaQuery(NARROW_QUERY);
   useSpaceToPlay(playing);
-  if (!playback) return <div className="playback" role="toolbar" aria-label="Playback" />;
-  const scrubStep = Math.max(100, Math.round(playback.duration / 600));
+  if (!playback) return <div className="playback" role="toolbar" aria-label="Playback" ref={ref} />;
+  const atStart = playback.step === 0;
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
-      {playing ? (
-        <button type="button" className="btn primary" onClick={engine.pause}>
-          <PauseIcon /> Pause
-        </button>
-      ) : (
-        <button type="button" className="btn primary" onClick={engine.play} disabled={playback.ended}>
-          <PlayIcon /> Play
-        </button>
-      )}
-      <button type="button" className="btn" onClick={engine.stepBack} disabled={playback.step === 0} title="Go back one event">
-        <StepBackIcon /> Step back
-      </button>
-      <button type="button" className="btn" onClick={engine.step} disabled={playback.ended} title="Run the next event">
-        <StepIcon /> Step
-      </button>
-      <label className="field">
-        <span>Speed</span>
-        <select value={playback.speed} onChange={(e) => engine.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {formatSpeed(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <output className="clock" aria-label="Virtual time">
-        t = {formatTime(playback.time)}
-      </output>
-      <input
-        className="scrubber"
-        type="range"
-        aria-label="Time"
-        min={0}
-        max={playback.duration}
-        step={scrubStep}
-        value={Math.min(playback.time, playback.duration)}
-        aria-valuetext={formatTime(playback.time)}
-        onChange={(e) => engine.seek(Number(e.target.value))}
-      />
-      <span className="event-count" aria-label="Events processed">
-        event {playback.step}
-      </span>
-      {playback.branches.length > 1 && (
-        <label className="field branch">
-          <span>Branch</span>
-          <select value={playback.branch} onChange={(e) => engine.switchBranch(Number(e.target.value))}>
-            {playback.branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.id === 0 ? 'authored run' : `fork ${b.id} at ${formatTime(b.forkTime)}`}
+    <div className="playback" role="toolbar" aria-label="Playback" ref={ref}>
+      <div className="playback-row timeline">
+        <output className="clock" aria-label="Virtual time">
+          t = {formatTime(playback.time)}
+        </output>
+        <Scrubber />
+        <span className="event-count" aria-label="Events processed">
+          event {playback.step}
+        </span>
+        <BranchIndicator />
+      </div>
+      <div className="playback-row controls">
+        {playing ? (
+          <button type="button" className="btn primary" onClick={engine.pause} title="Pause (Space)">
+            <PauseIcon /> Pause
+          </button>
+        ) : (
+          <button type="button" className="btn primary" onClick={engine.play} disabled={playback.ended} title="Play (Space)">
+            <PlayIcon /> Play
+          </button>
+        )}
+        <span className="btn-group">
+          <button type="button" className="btn" onClick={engine.stepBack} disabled={atStart} title="Go back one engine event">
+            <StepBackIcon /> <span className="btn-text">Step back</span>
+          </button>
+          <button type="button" className="btn" onClick={engine.step} disabled={playback.ended} title="Run the next engine event">
+            <StepIcon /> <span className="btn-text">Step</span>
+          </button>
+        </span>
+        <span className="btn-group">
+          <button type="button" className="btn" onClick={engine.prevNotable} disabled={atStart} title="Back to the previous notable event">
+            <PrevEventIcon /> <span className="btn-text">Previous event</span>
+          </button>
+          <button type="button" className="btn" onClick={engine.nextNotable} disabled={playback.ended} title="Run to the next notable event">
+            <NextEventIcon /> <span className="btn-text">Next event</span>
+          </button>
+        </span>
+        <label className="field speed">
+          <span>Speed</span>
+          <select value={playback.speed} onChange={(e) => engine.setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {narrow ? `${s}×` : formatSpeed(s)}
               </option>
             ))}
           </select>
         </label>
-      )}
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={engine.reset} title="Start this scenario again from the beginning">
+          <ResetIcon /> <span className="btn-text">Reset</span>
+        </button>
+      </div>
     </div>
   );
 }

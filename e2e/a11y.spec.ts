@@ -1,0 +1,116 @@
+// Accessibility of the main screen: axe finds no serious or critical WCAG 2.2 AA violation at
+// desktop and phone size, in light and dark, with the node drawer open; focus is never hidden
+// under the sticky playback bar; reduced motion is honoured. Screenshots are kept as artifacts.
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { LabPage } from './pages/LabPage';
+import { NodeDrawer } from './pages/NodeDrawer';
+
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  // Name each violation with its first few targets, so a failure says where to look.
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+/** Opens node A's drawer and gives its console something to show. */
+async function openDrawer(page: Page, lab: LabPage, phone: boolean): Promise<NodeDrawer> {
+  const drawer = new NodeDrawer(page);
+  if (phone) await lab.showTab('Nodes');
+  await drawer.open('A');
+  await drawer.run('A', 'help');
+  await expect(drawer.output('A')).toContainText('Commands on node A');
+  return drawer;
+}
+
+for (const size of SIZES) {
+  for (const scheme of SCHEMES) {
+    test(`no serious or critical axe violation: ${size.name} ${size.width}×${size.height}, ${scheme}`, async ({ page }, testInfo) => {
+      // Two full axe scans of a large page.
+      test.setTimeout(150_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia({ colorScheme: scheme });
+      const lab = new LabPage(page);
+      await lab.open();
+      // Some history, so the log, the ladder and the timeline have content.
+      await lab.stepOnce();
+      await lab.stepOnce();
+      const phone = size.name === 'phone';
+      if (phone) await expect(page.getByRole('tablist', { name: 'Panels' })).toBeVisible();
+
+      await expectNoSeriousViolations(page, testInfo, `${size.name}-${scheme}-diagram`);
+      await page.screenshot({ path: testInfo.outputPath(`main-${size.width}x${size.height}-${scheme}.png`) });
+
+      await openDrawer(page, lab, phone);
+      await expectNoSeriousViolations(page, testInfo, `${size.name}-${scheme}-drawer`);
+      await page.screenshot({ path: testInfo.outputPath(`drawer-${size.width}x${size.height}-${scheme}.png`) });
+    });
+  }
+}
+
+test('on a phone, the panels are tabs and keep their region names', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lab = new LabPage(page);
+  await lab.open();
+  const tabs = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab');
+  await expect(tabs).toHaveText(['Diagram', 'LUN', 'Ladder', 'Event log', 'Faults', 'Nodes']);
+  for (const [tab, region] of [
+    ['LUN', lab.lun],
+    ['Ladder', lab.ladder],
+    ['Event log', lab.eventLog],
+    ['Diagram', lab.topology],
+  ] as const) {
+    await lab.showTab(tab);
+    await expect(region).toBeVisible();
+  }
+  // Arrow keys move between tabs.
+  await page.getByRole('tab', { name: 'Diagram' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'LUN' })).toBeFocused();
+  await expect(lab.lun).toBeVisible();
+});
+
+test('focus is never hidden under the sticky playback bar (WCAG 2.4.11)', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await openDrawer(page, lab, false);
+  await page.locator('body').focus();
+  const bar = page.getByRole('toolbar', { name: 'Playback' });
+  const hidden: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const problem = await bar.evaluate((toolbar) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || toolbar.contains(el)) return null;
+      const r = el.getBoundingClientRect();
+      const b = toolbar.getBoundingClientRect();
+      // Entirely under the bar (or below the window) is what 2.4.11 forbids.
+      const covered = r.top >= b.top || r.bottom > window.innerHeight + 1;
+      return covered ? `${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40)}" at ${Math.round(r.top)}–${Math.round(r.bottom)}, bar from ${Math.round(b.top)}` : null;
+    });
+    if (problem) hidden.push(problem);
+  }
+  expect(hidden).toEqual([]);
+});
+
+test('reduced motion: the screen works and the drawer appears without animating', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const lab = new LabPage(page);
+  await lab.open();
+  expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+  const drawer = await openDrawer(page, lab, false);
+  const running = await drawer.region.evaluate((el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length);
+  expect(running).toBe(0);
+  await lab.play.click();
+  await expect(lab.clock).not.toHaveText('t = 0.000 s');
+  await lab.pause.click();
+  await expect(lab.play).toBeVisible();
+});

@@ -1,0 +1,205 @@
+// The embed API seen from a course page: public/embed-example.html frames the lab and drives
+// it with every command; a page on another origin is refused; the frame follows the content's
+// height; the deep link the lab gives for a moment reproduces it in a fresh page; and the SCORM
+// 1.2 launcher reports to an LMS.
+
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { EmbedHostPage } from './pages/EmbedHostPage';
+import { LabPage } from './pages/LabPage';
+
+test.describe('embedded in a course page', () => {
+  test('the host page drives every command and hears the events', async ({ page }) => {
+    const host = new EmbedHostPage(page);
+    await host.open();
+    await expect(host.clock).toHaveText('t = 0.000 s');
+
+    // play, pause
+    await host.press('Play');
+    await expect(host.clock).not.toHaveText('t = 0.000 s');
+    await host.press('Pause');
+    await expect(host.labPlay).toBeVisible();
+
+    // step, stepBack
+    const before = await host.eventCount();
+    await host.press('Step');
+    await expect(host.events).toHaveText(`event ${before + 1}`);
+    await host.press('Step back');
+    await expect(host.events).toHaveText(`event ${before}`);
+
+    // seek, setSpeed
+    await host.fill('Time (ms)', '10000');
+    await host.press('Seek');
+    await expect(host.clock).toHaveText('t = 10.000 s');
+    await page.getByLabel('Speed', { exact: true }).selectOption('4');
+    await host.press('Set speed');
+    await expect(host.labSpeed).toHaveValue('4');
+
+    // injectFault: the lab applies it and reports it
+    let seen = (await host.logged()).length;
+    await host.fill('Fault', 'node-crash');
+    await host.fill('Target', '{ "node": "B" }');
+    await host.press('Inject fault');
+    const fault = await host.next('faultInjected', seen);
+    expect(fault.payload).toMatchObject({ fault: 'node-crash', target: { node: 'B' }, origin: 'learner', time: 10_000 });
+
+    // getState answers the command it was asked by
+    const state = await host.state();
+    expect(state).toMatchObject({ scenarioId: 'two-node-heartbeat', time: 10_000, speed: 4, playing: false });
+
+    // refusals come back as error events naming the reason
+    seen = (await host.logged()).length;
+    await host.fill('Beat', '2');
+    await host.press('Go to beat');
+    expect((await host.next('error', seen)).payload).toMatchObject({ reason: 'unsupported', command: 'gotoBeat', message: 'scenario "two-node-heartbeat" has no narrated beats' });
+    seen = (await host.logged()).length;
+    await host.fill('Id', 'no-such-scenario');
+    await host.press('Load');
+    expect((await host.next('error', seen)).payload).toMatchObject({ reason: 'unknownScenario', command: 'loadScenario' });
+
+    // loadScenario by id: a guided scenario, whose beats are reported; gotoBeat runs to a beat
+    seen = (await host.logged()).length;
+    await host.fill('Id', 'intro-lun-paths-keys');
+    await host.press('Load');
+    expect((await host.next('beatChanged', seen)).payload).toMatchObject({ scenarioId: 'intro-lun-paths-keys', beat: 1, beatId: 'the-lun' });
+    seen = (await host.logged()).length;
+    await host.fill('Beat', '3');
+    await host.press('Go to beat');
+    expect((await host.next('beatChanged', seen)).payload).toMatchObject({ beat: 3, beatId: 'reserved', beats: 6 });
+    expect(await host.state()).toMatchObject({ scenarioId: 'intro-lun-paths-keys', beat: 3, beats: 6 });
+
+    // loadScenario with a whole scenario object
+    await host.press('Load this scenario');
+    await expect.poll(async () => (await host.state()).scenarioId).toBe('my-two-nodes');
+  });
+
+  test('a page on another origin cannot drive the lab, and is told why', async ({ page, baseURL }) => {
+    // The lab at http://localhost:<port> is set up for that origin only; the course page is
+    // served from http://127.0.0.1:<port>, another origin to the browser.
+    const labOrigin = new URL(baseURL!).origin;
+    const foreign = new URL(baseURL!);
+    foreign.hostname = '127.0.0.1';
+    const host = new EmbedHostPage(page);
+    await host.open(`${foreign.origin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/index.html`)}&parentOrigin=${encodeURIComponent(labOrigin)}`, { ready: false });
+    await expect(host.clock).toHaveText('t = 0.000 s');
+
+    await host.press('Play');
+    await expect.poll(async () => (await host.logged()).map((e) => e.payload.reason)).toContain('wrongOrigin');
+    const [refusal] = (await host.logged()).filter((e) => e.type === 'error');
+    expect(refusal).toMatchObject({ replyTo: '1', payload: { command: 'play', message: expect.stringContaining(`accepted only from ${labOrigin}`) } });
+    // No learner data reached the foreign page, and the lab did not start.
+    expect((await host.logged()).map((e) => e.type)).toEqual(['error']);
+    await expect(host.labPlay).toBeVisible();
+    await expect(host.clock).toHaveText('t = 0.000 s');
+  });
+
+  test("the frame's height follows the content", async ({ page }) => {
+    const host = new EmbedHostPage(page);
+    await host.open();
+    const frameHeight = () => host.iframe.evaluate((f) => Math.round(f.getBoundingClientRect().height));
+    const contentHeight = () => host.frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    const wide = await frameHeight();
+
+    // A narrow screen turns the lab's panels into tabs: a different height, followed again.
+    await page.setViewportSize({ width: 700, height: 800 });
+    await expect.poll(frameHeight).not.toBe(wide);
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+  });
+
+  test('the link the lab gives for a moment reproduces it in a fresh page', async ({ page, context }) => {
+    const host = new EmbedHostPage(page);
+    await host.open();
+    await host.fill('Time (ms)', '3000');
+    await host.press('Seek');
+    await expect(host.clock).toHaveText('t = 3.000 s');
+    await host.fill('Fault', 'link-cut');
+    await host.fill('Target', '{ "between": ["A", "B"], "network": 1 }');
+    await host.press('Inject fault');
+    await host.press('Step');
+    await host.fill('Time (ms)', '14500');
+    await host.press('Seek');
+    await expect(host.clock).toHaveText('t = 14.500 s');
+    const state = await host.state();
+    expect(String(state.link)).toMatch(/^#\/s\/two-node-heartbeat\?t=14500&inputs=1\./);
+    const nodeB = await host.frame.getByRole('region', { name: 'Topology' }).getByRole('group', { name: 'Node B' }).textContent();
+
+    const fresh = new LabPage(await context.newPage());
+    await fresh.open(`/index.html${String(state.link)}`);
+    await expect(fresh.clock).toHaveText('t = 14.500 s');
+    await expect(fresh.events).toHaveText(`event ${String(state.step)}`);
+    await expect(fresh.link('A', 'B')).toHaveAccessibleName(/cut$/);
+    await expect(fresh.node('B')).toHaveText(nodeB!);
+  });
+
+  test('as a SCORM 1.2 SCO, reports the attempt, completion and exit to the LMS', async ({ page }) => {
+    await serveScormPackage(page);
+    await page.goto('http://lms.test/player.html');
+    const lab = page.frameLocator('iframe[title="Course item"]').frameLocator('iframe[title="Reservation Lab simulation"]');
+    const model = () => page.evaluate(() => (window as unknown as { model: Record<string, string> }).model);
+
+    await expect(lab.getByLabel('Virtual time')).toHaveText('t = 0.000 s');
+    await expect.poll(async () => (await model())['cmi.core.lesson_status']).toBe('incomplete');
+
+    // The learner runs the free-play scenario to its end with the timeline's End key.
+    await lab.getByRole('slider', { name: 'Time' }).press('End');
+    await expect(lab.getByLabel('Virtual time')).toHaveText('t = 120.000 s');
+    await expect.poll(async () => (await model())['cmi.core.lesson_status']).toBe('completed');
+
+    // Leaving the page finishes the session: time spent, a normal exit, LMSFinish.
+    await page.goto('about:blank');
+    const calls = await lmsCalls.promise;
+    expect(calls.at(-1)).toBe('LMSFinish');
+    expect(calls).toContain('set cmi.core.exit=');
+    expect(calls.find((c) => c.startsWith('set cmi.core.session_time='))).toMatch(/=\d{4}:\d{2}:\d{2}\.\d{2}$/);
+  });
+});
+
+/** The LMS's calls, as its page reports them at LMSFinish. */
+let lmsCalls: { promise: Promise<string[]>; resolve: (calls: string[]) => void };
+
+/**
+ * A made-up LMS at http://lms.test: its player page holds a recording SCORM 1.2 API and frames
+ * the package's SCO (scorm/launch.html), which frames the app; the package is the built app
+ * (E2E_DIST) under /pkg/app/ and this repository's scorm/ under /pkg/scorm/, as in the zip.
+ */
+async function serveScormPackage(page: Page): Promise<void> {
+  let resolveCalls: (calls: string[]) => void = () => undefined;
+  lmsCalls = { promise: new Promise((r) => (resolveCalls = r)), resolve: (calls) => resolveCalls(calls) };
+  await page.exposeFunction('reportLmsCalls', (calls: string[]) => lmsCalls.resolve(calls));
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  const roots = { app: resolve(process.env.E2E_DIST ?? 'dist'), scorm: resolve('scorm') };
+  await page.route('http://lms.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/player.html') {
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>LMS</title>
+          <script>
+            const calls = [];
+            window.model = { 'cmi.core.lesson_status': 'not attempted', 'cmi.suspend_data': '', 'cmi.core.lesson_location': '' };
+            window.API = {
+              LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
+              LMSGetValue: (n) => (calls.push('get ' + n), window.model[n] ?? ''),
+              LMSSetValue: (n, v) => (calls.push('set ' + n + '=' + v), (window.model[n] = String(v)), 'true'),
+              LMSCommit: () => (calls.push('LMSCommit'), 'true'),
+              LMSFinish: () => (calls.push('LMSFinish'), window.reportLmsCalls(calls), 'true'),
+              LMSGetLastError: () => '0',
+              LMSGetErrorString: () => '',
+              LMSGetDiagnostic: () => '',
+            };
+          </script>
+          <iframe title="Course item" src="/pkg/scorm/launch.html?scenario=two-node-heartbeat" style="width: 1200px; height: 760px"></iframe>`,
+      });
+    }
+    const m = /^\/pkg\/(app|scorm)\/(.+)$/.exec(path);
+    if (!m) return route.fulfill({ status: 404, body: 'not in the package' });
+    const file = join(roots[m[1] as 'app' | 'scorm'], decodeURIComponent(m[2]!));
+    try {
+      return route.fulfill({ contentType: types[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not in the package' });
+    }
+  });
+}

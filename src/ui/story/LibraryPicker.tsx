@@ -1,0 +1,74 @@
+// The lesson library: cards filtered by mode and level; choosing one loads it.
+
+import { useState } from 'react';
+import { LIBRARY } from '../../scenarios';
+import { engine } from '../../store/engine';
+import { setFreePlay } from './storyStore';
+import './story.css';
+
+const MODES = [
+  { id: '', label: 'All modes' },
+  { id: 'none', label: 'No reservation' },
+  { id: 'scsi2', label: 'SCSI-2' },
+  { id: 'scsi3', label: 'SCSI-3 PR' },
+];
+const LEVELS = ['', 'intro', 'core', 'advanced'];
+
+export function LibraryPicker({ onChosen }: { onChosen?: () => void }) {
+  const [mode, setMode] = useState('');
+  const [level, setLevel] = useState('');
+  const cards = LIBRARY.filter((e) => (!mode || e.card.mode === mode) && (!level || e.card.level === level));
+  return (
+    <section className="panel library" aria-label="Lessons">
+      <h2>Lessons</h2>
+      <div className="body">
+        <div className="library-filters">
+          <label className="field">
+            <span>Mode</span>
+            <select value={mode} onChange={(e) => setMode(e.target.value)}>
+              {MODES.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Level</span>
+            <select value={level} onChange={(e) => setLevel(e.target.value)}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l || 'All levels'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">{cards.length} lessons</span>
+        </div>
+        <ul className="cards">
+          {cards.map(({ scenario, card }) => (
+            <li key={card.id} className="card">
+              <h3>{card.title}</h3>
+              <p>{card.summary}</p>
+              <p className="meta">
+                {card.mode === 'none' ? 'No reservation' : card.mode === 'scsi2' ? 'SCSI-2' : 'SCSI-3 PR'} · {card.personality} · {card.level} · {card.minutes} min · {card.beats} beats
+              </p>
+              <button
+                type="button"
+                className="btn primary"
+                aria-label={`Start lesson: ${card.title}`}
+                onClick={() => {
+                  setFreePlay(false);
+                  engine.load(scenario);
+                  onChosen?.();
+                }}
+              >
+                Start
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

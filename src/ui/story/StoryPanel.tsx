@@ -1,0 +1,137 @@
+// The guided player: beat outline, narration, the question card, Next/Previous beat, "Try it
+// yourself", and a summary at the end. Beats come from the scenario; where the story stands comes
+// from the engine host (playback.story).
+
+import { useMemo } from 'react';
+import { beatsOf, builtinScenario } from '../../scenarios';
+import { engine } from '../../store/engine';
+import { useSimStore } from '../../store/useSimStore';
+import { Narration } from './Narration';
+import { QuestionCard } from './QuestionCard';
+import { answerQuestion, setFreePlay, useStoryStore } from './storyStore';
+import './story.css';
+
+export function StoryPanel() {
+  const scenarioId = useSimStore((s) => s.view?.scenarioId);
+  const story = useSimStore((s) => s.playback?.story);
+  const branch = useSimStore((s) => s.playback?.branch ?? 0);
+  const answers = useStoryStore((s) => (scenarioId ? s.answers[scenarioId] : undefined));
+  const freePlay = useStoryStore((s) => s.freePlay);
+  const beats = useMemo(() => {
+    const scenario = scenarioId ? builtinScenario(scenarioId) : undefined;
+    return scenario ? beatsOf(scenario) : [];
+  }, [scenarioId]);
+  if (!scenarioId || !story || story.count === 0 || beats.length === 0) return null;
+
+  const current = Math.max(0, story.current);
+  const beat = beats[current]!;
+  const scenario = builtinScenario(scenarioId);
+  const next = beats[current + 1];
+  const atEnd = story.current === beats.length - 1;
+  const questions = beats.filter((b) => b.question);
+  const right = questions.filter((b) => answers?.[b.id] === b.question!.answer).length;
+
+  const backToStory = () => {
+    setFreePlay(false);
+    if (branch !== 0) engine.switchBranch(0);
+    engine.gotoBeat(current);
+  };
+
+  if (freePlay) {
+    return (
+      <section className="panel story" aria-label="Story">
+        <h2>Free play</h2>
+        <div className="body">
+          <p>You are experimenting from beat {current + 1}: inject faults, type commands, scrub. The story waits for you.</p>
+          <button type="button" className="btn primary" onClick={backToStory}>
+            Back to the story
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  if (story.current < 0) {
+    // Before the first beat: what the lesson is about, and a button to begin.
+    return (
+      <section className="panel story" aria-label="Story">
+        <h2>Ready: {scenario?.title ?? 'lesson'}</h2>
+        <div className="body">
+          <p>{scenario?.summary}</p>
+          <p>
+            {beats.length} beats. Press <strong>Next beat</strong> to begin; the simulation runs to each beat and pauses there.
+          </p>
+          <div className="story-controls">
+            <button type="button" className="btn primary" onClick={() => engine.nextBeat()}>
+              Next beat
+            </button>
+          </div>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel story" aria-label="Story">
+      <h2>
+        Beat {current + 1} of {beats.length}: {beat.title}
+      </h2>
+      <div className="body">
+        <progress className="story-progress" max={beats.length} value={current + 1} aria-label={`Beat ${current + 1} of ${beats.length}`} />
+        <div aria-live="polite" className="story-narration">
+          <Narration source={beat.narration} />
+        </div>
+        {beat.question && <QuestionCard question={beat.question} answer={answers?.[beat.id]} onAnswer={(c) => answerQuestion(scenarioId, beat.id, c)} />}
+        {story.waitingForLearner && next && (
+          <p className="story-wait" role="status">
+            <strong>Your turn:</strong> {next.when?.console ? <>type a command in node {next.when.console.node}'s console{next.demo?.[0]?.type === 'console' ? <> — e.g. <code>{next.demo[0].line}</code></> : null}</> : <>inject the fault “{next.when?.fault}”</>}.
+          </p>
+        )}
+        <div className="story-controls">
+          <button type="button" className="btn" onClick={() => engine.prevBeat()} disabled={current === 0}>
+            Previous beat
+          </button>
+          <button type="button" className="btn primary" onClick={() => engine.nextBeat()} disabled={atEnd || story.waitingForLearner}>
+            Next beat
+          </button>
+          <button type="button" className="btn" onClick={() => setFreePlay(true)}>
+            Try it yourself
+          </button>
+        </div>
+        <details className="story-outline">
+          <summary>Outline</summary>
+          <ol>
+            {beats.map((b, i) => (
+              <li key={b.id} aria-current={i === current ? 'step' : undefined}>
+                {i <= story.current ? (
+                  <button type="button" className="linklike" onClick={() => engine.gotoBeat(i)}>
+                    {i < current ? '✓ ' : ''}
+                    {b.title}
+                  </button>
+                ) : (
+                  <span className="future">{b.title}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
+        {atEnd && (
+          <div className="story-summary" role="status">
+            <h3>Summary</h3>
+            {questions.length > 0 && (
+              <p>
+                You answered {right} of {questions.length} question{questions.length === 1 ? '' : 's'} right.
+              </p>
+            )}
+            <p>What this lesson showed:</p>
+            <ul>
+              {beats.map((b) => (
+                <li key={b.id}>{b.title}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
