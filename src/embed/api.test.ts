@@ -60,6 +60,8 @@ function setup(options: Partial<EmbedApiOptions> & { framed?: boolean; state?: A
     getState: () => state,
     ...(options.parentOrigin !== undefined ? { parentOrigin: options.parentOrigin } : {}),
     ...(options.beatsOf ? { beatsOf: options.beatsOf } : {}),
+    catalog: options.catalog ?? SCENARIO_CATALOG,
+    ...(options.loadCatalog ? { loadCatalog: options.loadCatalog } : {}),
   });
   const send = (data: unknown, origin = LMS, source: unknown = parent) => api.handleMessage({ data, origin, source });
   const cmd = (type: string, payload?: unknown, extra: Record<string, unknown> = {}) => ({ ns: EMBED_NS, v: 1, type, ...(payload === undefined ? {} : { payload }), ...extra });
@@ -108,6 +110,39 @@ describe('embed API: commands in', () => {
     expect(posted).toEqual([
       { targetOrigin: LMS, message: { ns: EMBED_NS, v: 1, type: 'state', replyTo: 'q1', payload: { ...rest, beat: 2, score: { raw: 1, min: 0, max: 2, answered: 1 } } } },
     ]);
+  });
+});
+
+describe('embed API: scenarios of the guided library, loaded on demand', () => {
+  const basicOnly = { ...SCENARIO_CATALOG, find: (id: string) => (id === 'two-node-heartbeat' ? scenario : undefined), suggestions: () => ['two-node-heartbeat'] };
+
+  it('loads the library for an id it does not know yet, and keeps later commands in order behind it', async () => {
+    let release: (c: typeof SCENARIO_CATALOG) => void = () => undefined;
+    const r = setup({ catalog: basicOnly, loadCatalog: () => new Promise((resolve) => (release = resolve)) });
+    r.send(r.cmd('loadScenario', { id: 's1-failover-ha-lvm' }));
+    r.send(r.cmd('seek', { time: 5000 }));
+    r.send(r.cmd('play'));
+    expect(r.calls).toEqual([]);
+    release(SCENARIO_CATALOG);
+    await expect.poll(() => r.calls).toEqual([['load', 's1-failover-ha-lvm', undefined], ['seek', 5000], ['play']]);
+    r.send(r.cmd('pause'));
+    expect(r.calls.at(-1)).toEqual(['pause']); // the queue is empty again: at once
+  });
+
+  it('names an id the library does not have either, listing the library too', async () => {
+    const r = setup({ catalog: basicOnly, loadCatalog: () => Promise.resolve(SCENARIO_CATALOG) });
+    r.send(r.cmd('loadScenario', { id: 'nope' }));
+    await expect.poll(() => r.posted.length).toBe(1);
+    expect(r.posted[0]!.message.payload).toMatchObject({ reason: 'unknownScenario' });
+    expect(String(r.posted[0]!.message.payload.message)).toMatch(/s1-failover-ha-lvm/);
+  });
+
+  it('says so when the library cannot be loaded', async () => {
+    const r = setup({ catalog: basicOnly, loadCatalog: () => Promise.reject(new Error('offline')) });
+    r.send(r.cmd('loadScenario', { id: 's1-failover-ha-lvm' }));
+    await expect.poll(() => r.posted.length).toBe(1);
+    expect(r.posted[0]!.message.payload).toMatchObject({ reason: 'unknownScenario' });
+    expect(r.calls).toEqual([]);
   });
 });
 
@@ -182,9 +217,10 @@ describe('embed API: refusals', () => {
     expect(refusal(r)[0]!.message).toContain(text);
   });
 
-  it('names an unknown scenario', () => {
+  it('names an unknown scenario', async () => {
     const r = setup();
     r.send(r.cmd('loadScenario', { id: 'nope' }));
+    await expect.poll(() => r.posted.length).toBe(1);
     expect(refusal(r)[0]).toMatchObject({ reason: 'unknownScenario' });
     expect(refusal(r)[0]!.message).toMatch(/^unknown scenario "nope"; known scenarios include two-node-heartbeat, three-node-heartbeat, /);
   });

@@ -233,7 +233,7 @@ export function createEmbedApi(options: EmbedApiOptions): EmbedApi {
     if (queue) settle(queue.then(task));
     else {
       const r = task();
-      if (r) settle(r);
+      if (r instanceof Promise) settle(r);
     }
   }
 
@@ -243,7 +243,10 @@ export function createEmbedApi(options: EmbedApiOptions): EmbedApi {
       refuse(origin, 'unknownScenario', `unknown scenario "${scenarioId}"; known scenarios include ${catalog.suggestions().join(', ')}`, 'loadScenario', id);
     };
     const found = catalog.find(scenarioId);
-    if (found) return intents.load(found, seed);
+    if (found) {
+      intents.load(found, seed);
+      return;
+    }
     return loadCatalog().then(
       (full) => {
         catalog = full;

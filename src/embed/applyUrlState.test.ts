@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SimMs, TimedInput } from '../engine';
 import { applyUrlState, type StartupIntents } from './applyUrlState';
 import { loadFullCatalog } from './scenarioCatalog';
+import { defaultUrlState, type UrlState } from './urlState';
 
 const SCENARIO_CATALOG = await loadFullCatalog();
-import { defaultUrlState, type UrlState } from './urlState';
 
 const scenario = SCENARIO_CATALOG.find('two-node-heartbeat')!;
 const crash = (step: number, at: number): TimedInput => ({ step, at: at as SimMs, action: { type: 'fault', fault: 'node-crash', target: { node: 'A' } } });

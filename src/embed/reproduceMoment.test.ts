@@ -8,9 +8,9 @@ import type { EngineCommand, EngineUpdate } from '../worker/protocol';
 import { applyUrlState, type StartupIntents } from './applyUrlState';
 import { inputsFromTrace } from './inputsFromTrace';
 import { loadFullCatalog } from './scenarioCatalog';
+import { buildDeepLink, parseDeepLink } from './urlState';
 
 const SCENARIO_CATALOG = await loadFullCatalog();
-import { buildDeepLink, parseDeepLink } from './urlState';
 
 const stillClock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined };
 

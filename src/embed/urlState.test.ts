@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { SimMs, TimedInput } from '../engine';
 import type { ScenarioCatalog, ScenarioFacts } from './scenarioCatalog';
 import { loadFullCatalog } from './scenarioCatalog';
-
-const SCENARIO_CATALOG = await loadFullCatalog();
 import { buildDeepLink, defaultUrlState, normalizeOrigin, parseDeepLink, type UrlState } from './urlState';
 import { encodeInputs } from './inputsCodec';
+
+const SCENARIO_CATALOG = await loadFullCatalog();
 
 /** A catalog with a free-play scenario and a guided one of 6 beats. */
 const FACTS: Record<string, ScenarioFacts> = {
