@@ -63,6 +63,10 @@ test.describe('embedded in a course page', () => {
     await host.fill('Id', 'intro-lun-paths-keys');
     await host.press('Load');
     expect((await host.next('beatChanged', seen)).payload).toMatchObject({ scenarioId: 'intro-lun-paths-keys', beat: 1, beatId: 'the-lun' });
+    // The learner answers the beat's question in the lab: the host hears it, with the score.
+    seen = (await host.logged()).length;
+    await host.frame.getByRole('group', { name: /^Predict:/ }).getByRole('radio').first().check();
+    expect((await host.next('questionAnswered', seen)).payload).toMatchObject({ scenarioId: 'intro-lun-paths-keys', beat: 1, beatId: 'the-lun', choice: 0, firstAnswer: true, score: { min: 0, max: 3, answered: 1 } });
     seen = (await host.logged()).length;
     await host.fill('Beat', '3');
     await host.press('Go to beat');

@@ -3,13 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { MotionConfig } from 'framer-motion';
 import { App } from './ui/App';
 import { startEngine } from './worker/engineClient';
-import { connectEngine, engine } from './store/engine';
+import { connectEngine } from './store/engine';
 import { pushNotice } from './store/useSimStore';
-import { builtinScenario, DEFAULT_SCENARIO_ID } from './scenarios';
+import { startEmbed } from './embed/startEmbed';
+import { useStoryStore } from './ui/story/storyStore';
 import './ui/theme.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Reads the deep link (the default scenario without one) and, in a frame, starts the embed API.
+const embed = startEmbed();
 
 createRoot(root).render(
   <StrictMode>
@@ -19,7 +23,15 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-engine.load(builtinScenario(DEFAULT_SCENARIO_ID)!);
+embed.start();
+// The learner's answers live in the guided player's UI store; the host page hears of each.
+useStoryStore.subscribe((next, prev) => {
+  if (next.answers !== prev.answers) embed.reportAnswers(prev.answers, next.answers);
+});
 startEngine()
-  .then(connectEngine)
+  .then((client) => {
+    // Before connectEngine: the embed API must see the first view to send `ready`.
+    embed.connect(client);
+    connectEngine(client);
+  })
   .catch((err: unknown) => pushNotice('error', `The simulation could not start: ${err instanceof Error ? err.message : String(err)}. Reload the page.`));

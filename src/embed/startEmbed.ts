@@ -8,6 +8,7 @@ import { engine } from '../store/engine';
 import { pushNotice, showPanel, useSimStore } from '../store/useSimStore';
 import type { EngineClient } from '../worker/engineClient';
 import { createEmbedApi, type AppStateSummary, type EmbedApi } from './api';
+import { newAnswers, questionAnswerFor, type AnswerRecord } from './answers';
 import { applyUrlState, type StartupIntents } from './applyUrlState';
 import { inputsFromTrace } from './inputsFromTrace';
 import { EMBED_API_VERSION, EMBED_NS } from './messages';
@@ -27,6 +28,8 @@ export interface Embed {
   connect(client: EngineClient): () => void;
   /** Hash link reproducing the moment shown now (scenario, seed, the learner's inputs, time). */
   linkToNow(): string;
+  /** The guided player's answers changed (useStoryStore's `answers`): reports the new ones to the host. */
+  reportAnswers(prev: AnswerRecord, next: AnswerRecord): void;
   dispose(): void;
 }
 
@@ -227,6 +230,14 @@ export function startEmbed(win: Window = window): Embed {
       return unsubscribe;
     },
     linkToNow,
+    reportAnswers(prev, next) {
+      if (!api) return;
+      for (const { scenarioId, beatId, choice } of newAnswers(prev, next)) {
+        const scenario = useSimStore.getState().scenarios[scenarioId]?.scenario;
+        const answer = scenario ? questionAnswerFor(scenario, beatId, choice) : null;
+        if (answer) api.onQuestionAnswered(answer);
+      }
+    },
     dispose() {
       win.removeEventListener('message', onMessage);
       win.removeEventListener('hashchange', onHashChange);
