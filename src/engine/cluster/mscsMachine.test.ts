@@ -321,8 +321,8 @@ describe('MSCS under seeded random fault schedules', () => {
     return { sim, faults, nodes, paths };
   };
 
-  it('never flags a corrupting write and never throws (200 schedules)', { timeout: 90_000 }, () => {
-    for (let seed = 1; seed <= 200; seed++) {
+  it('never flags a corrupting write and never throws (500 schedules)', { timeout: 180_000 }, () => {
+    for (let seed = 1; seed <= 500; seed++) {
       const { sim, faults, nodes, paths } = runSchedule(seed);
       expect(sim.view().integrity.violations, `seed ${seed}: ${nodes.length} nodes × ${paths} paths ${JSON.stringify(faults)}`).toEqual([]);
     }
