@@ -56,10 +56,6 @@ describe('lab check: usage', () => {
     expect(check([file])).toEqual({ status: 2, out: '', err: `${file}: cannot read the file: no such file; check the path\n` });
     expect(check([here])).toEqual({ status: 2, out: '', err: `${here}: cannot read the file: it is a directory; give a scenario file\n` });
   });
-
-  it('YAML is not supported yet (exit 2), and says what to do', () => {
-    expect(check(['s.yml'])).toEqual({ status: 2, out: '', err: 's.yml: YAML scenarios are not supported yet; write the scenario as JSON (same fields) and check the .json file\n' });
-  });
 });
 
 describe('lab check: valid scenarios', () => {
@@ -229,9 +225,17 @@ const INVALID: Record<string, { status: number; problems: string[]; simulate?: t
       'params.aptpl: params.aptpl must be true or false, but it is "false"; write false without quotes, or remove it to use the default (false).',
     ],
   },
-  'yaml-not-supported.yaml': {
-    status: 2,
-    problems: ['YAML scenarios are not supported yet; write the scenario as JSON (same fields) and check the .json file'],
+  'yaml-syntax-error.yaml': {
+    status: 1,
+    problems: ['line 7, column 1: YAML syntax error: a block sequence may not be used as an implicit map key; check the indentation: list items ("- ") line up with each other, and a value that contains ": " must be in quotes'],
+  },
+  'yaml-wrong-types.yaml': {
+    status: 1,
+    problems: [
+      'duration: duration must be a whole number of milliseconds from 1000 to 3600000, but it is "60000"; write it as a number without quotes, or remove it to use the default (120000).',
+      'params.fencing: params.fencing must be true or false, but it is "yes"; use true or false, or remove it to use the default (true).',
+      'params.aptpl: params.aptpl must be true or false, but it is "no"; use true or false, or remove it to use the default (false).',
+    ],
   },
 };
 
@@ -248,6 +252,30 @@ describe('lab check: the malformed examples in src/scenarios/examples-invalid/',
     expect(result.status).toBe(status);
     expect(result.out).toBe('');
     expect(lines(result.err)).toEqual(problems.map((p) => `${file}: ${p}`));
+  });
+});
+
+describe('lab check on YAML', () => {
+  it('plays the YAML example through its beats, as the same scenario in JSON would', () => {
+    const file = join(examples, 'fence-scsi-crash-story.yaml');
+    expect(check(['--simulate', file])).toEqual({
+      status: 0,
+      out: `${file}: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 1 fault, 4 beats); simulated to 17749 ms: 4 beats reached, 7 expectations hold\n`,
+      err: '',
+    });
+  });
+
+  it('reads a file without .json or .yaml as YAML unless it starts with { or [', () => {
+    expect(check(['s.txt'], { 's.txt': 'id: x\ntitle: X\nmode: scsi2\nnodes: [A, B]\n' }).out).toBe('s.txt: valid (mode scsi2, personality mscs-2003, 2 nodes × 1 path, 0 faults)\n');
+    expect(check(['s.txt'], { 's.txt': '{"id": "x",}' }).err).toBe("s.txt: line 1, column 11: JSON syntax error: a trailing comma before '}' is not allowed in JSON; remove the comma\n");
+  });
+
+  it('reports a YAML syntax error with line, column and a fix', () => {
+    expect(check(['s.yml'], { 's.yml': 'id: x\nparams:\n\tfencing: true\n' })).toEqual({
+      status: 1,
+      out: '',
+      err: 's.yml: line 3, column 1: YAML syntax error: tabs are not allowed as indentation; indent with spaces, not tabs\n',
+    });
   });
 });
 

@@ -1,13 +1,10 @@
-// `lab check [--simulate] FILE…`: reads scenario files, parses the JSON and validates it, printing
-// one line per file that is valid and one line per problem otherwise. With --simulate it also
-// plays the beats headless (src/scenarios/library/checkStory.ts) and reports a beat that is never
-// reached and an expectation that does not hold. The validator is src/scenarios/validate.ts; this
-// file only reads arguments and files and prints.
+// `lab check [--simulate] FILE…`: reads scenario files (JSON or YAML), parses and validates them,
+// printing one line per file that is valid and one line per problem otherwise. With --simulate it
+// also plays the beats headless and reports a beat that is never reached and an expectation that
+// does not hold. The checking is src/scenarios/checkScenarioText.ts, which the app's file loader
+// uses too, so both say the same words; this file only reads arguments and files and prints.
 
-import type { Beat, Scenario } from '../engine';
-import { checkStory } from '../scenarios/library/checkStory';
-import { parseJsonText } from '../scenarios/schema/parseJsonText';
-import { validateScenario, type ScenarioSpec } from '../scenarios/validate';
+import { checkScenarioText } from '../scenarios/checkScenarioText';
 import type { CliIo, Subcommand } from './io';
 
 export interface CheckIo {
@@ -19,7 +16,8 @@ export interface CheckIo {
 
 export const CHECK_USAGE = `Usage: lab check [--simulate] FILE...
 
-Checks scenario files (JSON) against the scenario format and prints, for each FILE, either
+Checks scenario files (JSON, or YAML: .yaml/.yml, or any file not starting with { or [)
+against the scenario format and prints, for each FILE, either
   FILE: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults)
 or one line per problem
   FILE: PATH: what is wrong and what to do
@@ -32,17 +30,9 @@ Options:
                 FILE: beats[3] "fenced": never reached — the scenario ended at 120000 ms; …
   --help      this text
 
-Exit status: 0 when every FILE is valid, 1 when some FILE is not valid JSON or not a valid
+Exit status: 0 when every FILE is valid, 1 when some FILE is not valid JSON/YAML or not a valid
 scenario, 2 for a usage error or a FILE that cannot be read.
 `;
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** "mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 3 faults" */
-export function scenarioSummary(s: ScenarioSpec): string {
-  const beats = s.beats === undefined ? '' : `, ${plural(s.beats.length, 'beat', 'beats')}`;
-  return `mode ${s.mode}, personality ${s.personality}, ${plural(s.nodes.length, 'node', 'nodes')} × ${plural(s.pathsPerNode, 'path', 'paths')}, ${plural(s.faults.length, 'fault', 'faults')}${beats}`;
-}
 
 function readProblem(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
@@ -52,31 +42,8 @@ function readProblem(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Plays the beats of a valid scenario; prints the verdict and returns the exit status. */
-function simulate(file: string, spec: ScenarioSpec, io: CheckIo): number {
-  const beats = (spec.beats ?? []) as unknown as Beat[];
-  let result: ReturnType<typeof checkStory>;
-  try {
-    result = checkStory(spec as unknown as Scenario, beats);
-  } catch (error) {
-    io.stderr(`${file}: the simulation failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  if (result.problems.length > 0) {
-    for (const p of result.problems) io.stderr(`${file}: ${p.message}\n`);
-    return 1;
-  }
-  const story = beats.length === 0 ? 'no beats to reach' : `${plural(beats.length, 'beat', 'beats')} reached, ${plural(result.expectations, 'expectation holds', 'expectations hold')}`;
-  io.stdout(`${file}: valid (${scenarioSummary(spec)}); simulated to ${result.end} ms: ${story}\n`);
-  return 0;
-}
-
 /** Checks one file; returns its exit status. */
 function checkFile(file: string, io: CheckIo, simulateIt = false): number {
-  if (/\.ya?ml$/i.test(file)) {
-    io.stderr(`${file}: YAML scenarios are not supported yet; write the scenario as JSON (same fields) and check the .json file\n`);
-    return 2;
-  }
   let text: string;
   try {
     text = io.readFile(file);
@@ -84,18 +51,12 @@ function checkFile(file: string, io: CheckIo, simulateIt = false): number {
     io.stderr(`${file}: cannot read the file: ${readProblem(error)}\n`);
     return 2;
   }
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    io.stderr(`${file}: line ${parsed.line}, column ${parsed.column}: JSON syntax error: ${parsed.message}\n`);
-    return 1;
-  }
-  const result = validateScenario(parsed.value);
+  const result = checkScenarioText(file, text, { simulate: simulateIt });
   if (result.ok) {
-    if (simulateIt) return simulate(file, result.scenario, io);
-    io.stdout(`${file}: valid (${scenarioSummary(result.scenario)})\n`);
+    io.stdout(`${file}: ${result.verdict}\n`);
     return 0;
   }
-  for (const error of result.errors) io.stderr(`${file}: ${error.path === '' ? '' : `${error.path}: `}${error.message}\n`);
+  for (const problem of result.problems) io.stderr(`${file}: ${problem}\n`);
   return 1;
 }
 
@@ -122,6 +83,6 @@ export function runCheck(args: string[], io: CheckIo): number {
 /** For the `lab` dispatcher (cli.ts SUBCOMMANDS). */
 export const checkSubcommand: Subcommand = {
   name: 'check',
-  summary: 'check scenario files (JSON) against the scenario format (--simulate: also play their beats)',
+  summary: 'check scenario files (JSON or YAML) against the scenario format (--simulate: also play their beats)',
   run: (args: readonly string[], io: CliIo) => runCheck([...args], { readFile: (p) => io.readFile(p), stdout: (t) => io.out(t), stderr: (t) => io.err(t) }),
 };

@@ -1,10 +1,12 @@
-// `lab run FILE [--json] [--trace] [--until MS]`: runs a scenario headless to its end (or MS) and
+// `lab run FILE [--json] [--trace] [--until MS]`: runs a scenario file (JSON or YAML) headless to its end (or MS) and
 // prints what happened: the integrity verdict, each node's state, the LUN's reservation state and
 // the notable events.
 
 import { createSimulation, runReport, type Scenario } from '../engine';
 import { formatScenarioErrors, validateScenario } from '../scenarios/validate';
+import { scenarioFormatOf } from '../scenarios/checkScenarioText';
 import { parseJsonText } from '../scenarios/schema/parseJsonText';
+import { parseYamlText } from '../scenarios/schema/parseYamlText';
 import type { CliIo, Subcommand } from './io';
 
 const USAGE = `Usage: lab run FILE [--json] [--trace] [--until MS]
@@ -53,7 +55,7 @@ export function runScenarioCommand(args: readonly string[], io: CliIo): number {
     io.err(`lab run: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  const parsed = parseJsonText(text);
+  const parsed = scenarioFormatOf(file, text) === 'yaml' ? parseYamlText(text) : parseJsonText(text);
   if (!parsed.ok) {
     io.err(`${file}:${parsed.line}:${parsed.column}: ${parsed.message}\n`);
     return 1;
