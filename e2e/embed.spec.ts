@@ -73,9 +73,30 @@ test.describe('embedded in a course page', () => {
     expect((await host.next('beatChanged', seen)).payload).toMatchObject({ beat: 3, beatId: 'reserved', beats: 6 });
     expect(await host.state()).toMatchObject({ scenarioId: 'intro-lun-paths-keys', beat: 3, beats: 6 });
 
-    // loadScenario with a whole scenario object
+    // A story that runs into data corruption: the scenario's own fault, the corrupting write,
+    // then completion at its last beat, with the score so far.
+    seen = (await host.logged()).length;
+    await host.fill('Id', 's4-partition-no-fencing');
+    await host.press('Load');
+    await expect.poll(async () => (await host.state()).scenarioId).toBe('s4-partition-no-fencing');
+    await host.fill('Beat', '7');
+    await host.press('Go to beat');
+    expect((await host.next('faultInjected', seen)).payload).toMatchObject({ scenarioId: 's4-partition-no-fencing', fault: 'heartbeat-partition', origin: 'scenario' });
+    expect((await host.next('integrityViolation', seen)).payload).toMatchObject({ scenarioId: 's4-partition-no-fencing', node: 'A' });
+    expect((await host.next('scenarioCompleted', seen)).payload).toMatchObject({ scenarioId: 's4-partition-no-fencing', reason: 'lastBeat', score: { raw: 0, min: 0, max: 2, answered: 0 } });
+
+    // loadScenario with a whole scenario object; free play completes when its run ends
     await host.press('Load this scenario');
     await expect.poll(async () => (await host.state()).scenarioId).toBe('my-two-nodes');
+    seen = (await host.logged()).length;
+    await host.fill('Time (ms)', '60000');
+    await host.press('Seek');
+    expect((await host.next('scenarioCompleted', seen)).payload).toMatchObject({ scenarioId: 'my-two-nodes', reason: 'ended', time: 60_000 });
+
+    // Every event type of the API reached the page (resize is shown, not logged).
+    await expect(page.getByRole('status').filter({ hasText: 'Lab content height' })).toHaveText(/^Lab content height: \d+ px/);
+    const types = new Set((await host.logged()).map((e) => e.type));
+    for (const type of ['ready', 'beatChanged', 'questionAnswered', 'faultInjected', 'integrityViolation', 'scenarioCompleted', 'error', 'state']) expect(types).toContain(type);
   });
 
   test('a page on another origin cannot drive the lab, and is told why', async ({ page, baseURL }) => {
@@ -110,6 +131,40 @@ test.describe('embedded in a course page', () => {
     await page.setViewportSize({ width: 700, height: 800 });
     await expect.poll(frameHeight).not.toBe(wide);
     await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+  });
+
+  test('a page using the H5P resizer sizes the frame through its protocol', async ({ page }) => {
+    // What h5p-resizer.js does in the parent (Moodle, WordPress): answer hello, answer
+    // prepareResize with resizePrepared, set the frame's height at resize; say ready on load.
+    await page.route('**/h5p-host.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>H5P course page</title>
+          <iframe title="Lab (H5P)" src="/index.html#/s/two-node-heartbeat?embed=1&h5p=1" style="width: 1000px; height: 300px; border: 0"></iframe>
+          <script>
+            const frame = document.querySelector('iframe');
+            window.heard = [];
+            window.addEventListener('message', (e) => {
+              if (e.source !== frame.contentWindow || !e.data || e.data.context !== 'h5p') return;
+              window.heard.push(e.data.action);
+              const reply = (action) => frame.contentWindow.postMessage({ context: 'h5p', action }, '*');
+              if (e.data.action === 'hello') reply('hello');
+              if (e.data.action === 'prepareResize') reply('resizePrepared');
+              if (e.data.action === 'resize') frame.style.height = e.data.scrollHeight + 'px';
+            });
+            frame.addEventListener('load', () => frame.contentWindow.postMessage({ context: 'h5p', action: 'ready' }, '*'));
+          </script>`,
+      }),
+    );
+    await page.goto('/h5p-host.html');
+    const lab = page.frameLocator('iframe[title="Lab (H5P)"]');
+    await expect(lab.getByLabel('Virtual time')).toHaveText('t = 0.000 s');
+    const frameHeight = () => page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().height));
+    const contentHeight = () => lab.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
+    expect(await frameHeight()).toBeGreaterThan(300);
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    expect(heard).toEqual(expect.arrayContaining(['hello', 'prepareResize', 'resize']));
   });
 
   test('the link the lab gives for a moment reproduces it in a fresh page', async ({ page, context }) => {

@@ -7,6 +7,7 @@ import { connectEngine } from './store/engine';
 import { pushNotice } from './store/useSimStore';
 import { startEmbed } from './embed/startEmbed';
 import { useStoryStore } from './ui/story/storyStore';
+import { provideMomentLink } from './ui/share/momentLink';
 import './ui/theme.css';
 
 const root = document.getElementById('root');
@@ -24,6 +25,7 @@ createRoot(root).render(
 );
 
 embed.start();
+provideMomentLink(embed.linkToNow);
 // The learner's answers live in the guided player's UI store; the host page hears of each.
 useStoryStore.subscribe((next, prev) => {
   if (next.answers !== prev.answers) embed.reportAnswers(prev.answers, next.answers);

@@ -1,10 +1,12 @@
-// Title bar: the product, the scenario running, the setup picker and the theme switch. On narrow
-// screens the scenario and the picker fold away behind a "Setup" button.
+// Title bar: the product, the scenario running, the setup picker, "Copy link to this moment"
+// and the theme switch. On narrow screens the scenario and the picker fold away behind a "Setup"
+// button.
 
 import { useState } from 'react';
 import { ThemeToggle } from './common/ThemeToggle';
 import { NARROW_QUERY, useMediaQuery } from './common/useMediaQuery';
 import { ScenarioSelect, SetupPicker } from './picker/SetupPicker';
+import { CopyLinkButton } from './share/CopyLinkButton';
 
 export function Header() {
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -31,6 +33,7 @@ export function Header() {
             Setup
           </button>
         )}
+        <CopyLinkButton />
         <ThemeToggle />
       </div>
       <div id="setup" className="setup-wrap" hidden={!showSetup}>

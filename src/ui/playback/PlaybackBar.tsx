@@ -21,7 +21,7 @@ export function PlaybackBar({ ref }: { ref?: Ref<HTMLDivElement> }) {
   if (!playback) return <div className="playback" role="toolbar" aria-label="Playback" ref={ref} />;
   const atStart = playback.step === 0;
   return (
-    <div className="playback" role="toolbar" aria-label="Playback" ref={ref}>
+    <div className="playback" role="toolbar" aria-label="Playback" ref={ref} data-playing={playing || undefined}>
       <div className="playback-row timeline">
         <output className="clock" aria-label="Virtual time">
           t = {formatTime(playback.time)}
@@ -34,7 +34,7 @@ export function PlaybackBar({ ref }: { ref?: Ref<HTMLDivElement> }) {
       </div>
       <div className="playback-row controls">
         {playing ? (
-          <button type="button" className="btn primary" onClick={engine.pause} title="Pause (Space)">
+          <button type="button" className="btn primary pause-btn" onClick={engine.pause} title="Pause (Space)">
             <PauseIcon /> Pause
           </button>
         ) : (
