@@ -11,6 +11,7 @@ import { useStickyInsets } from './common/useStickyInsets';
 import { NodeDrawer } from './drawer/NodeDrawer';
 import { Ladder } from './ladder/Ladder';
 import { EventLog } from './log/EventLog';
+import { ScenarioLoader } from './load/ScenarioLoader';
 import { LunPanel } from './lun/LunPanel';
 import { FaultPalette } from './palette/FaultPalette';
 import { MembershipPanel } from './panels/MembershipPanel';
@@ -65,6 +66,7 @@ export function App() {
       </main>
       <PlaybackBar ref={playbackRef} />
       <LiveRegion />
+      <ScenarioLoader />
     </div>
   );
 }

@@ -53,6 +53,7 @@ function explain(error: YAMLError, source: string): string {
     const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(source.slice(error.pos[0]))?.[1]?.replace(/^["']|["']$/g, '');
     return key ? `the field "${key}" appears twice in the same object; keep one of them` : `${what}; each field may appear once in an object, so remove or rename one`;
   }
+  if (/followed by map values/.test(what)) return `${what}; write the field as "name: value", with a colon and a space after the name`;
   return `${what}; ${HINTS[error.code] ?? DEFAULT_HINT}`;
 }
 

@@ -10,6 +10,7 @@ import { BUILTIN_SCENARIOS } from '../../scenarios';
 import { MODES, PRESETS, fencingIsOptional, personalitiesFor, presetScenario, type PresetChoice, type PresetId } from '../../scenarios/presets';
 import { engine } from '../../store/engine';
 import { pushNotice, useSimStore } from '../../store/useSimStore';
+import { OpenScenarioFile } from '../load/OpenScenarioFile';
 import { shownChoice, viewAsScenario, type ShownChoice } from './currentChoice';
 
 function useShownChoice(): ShownChoice | null {
@@ -91,30 +92,36 @@ export function SetupPicker() {
   );
 }
 
-/** Built-in scenarios, and free play with the setup above; it doubles as the title of the run. */
+/**
+ * Built-in scenarios, and free play with the setup above; it doubles as the title of the run.
+ * Beside it, "Open scenario file…" (src/ui/load/) opens a trainer's own file.
+ */
 export function ScenarioSelect() {
   const shown = useShownChoice();
   const title = useSimStore((s) => s.requested?.title ?? s.view?.title);
   const summary = useSimStore((s) => (s.view ? s.scenarios[s.view.scenarioId]?.scenario.summary : undefined));
   const builtin = BUILTIN_SCENARIOS.some((s) => s.id === shown?.scenarioId);
   return (
-    <label className="field scenario-select" title={summary}>
-      <span>Scenario</span>
-      <select
-        value={shown && builtin ? shown.scenarioId : ''}
-        disabled={!shown}
-        onChange={(e) => {
-          const s = BUILTIN_SCENARIOS.find((x) => x.id === e.target.value);
-          if (s) engine.load(s);
-        }}
-      >
-        {!builtin && <option value="">{title ? `Free play: ${title}` : 'Starting the simulation…'}</option>}
-        {BUILTIN_SCENARIOS.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <label className="field scenario-select" title={summary}>
+        <span>Scenario</span>
+        <select
+          value={shown && builtin ? shown.scenarioId : ''}
+          disabled={!shown}
+          onChange={(e) => {
+            const s = BUILTIN_SCENARIOS.find((x) => x.id === e.target.value);
+            if (s) engine.load(s);
+          }}
+        >
+          {!builtin && <option value="">{title ? `Free play: ${title}` : 'Starting the simulation…'}</option>}
+          {BUILTIN_SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <OpenScenarioFile />
+    </>
   );
 }

@@ -17,15 +17,14 @@ export function StoryPanel() {
   const branch = useSimStore((s) => s.playback?.branch ?? 0);
   const answers = useStoryStore((s) => (scenarioId ? s.answers[scenarioId] : undefined));
   const freePlay = useStoryStore((s) => s.freePlay);
-  const beats = useMemo(() => {
-    const scenario = scenarioId ? builtinScenario(scenarioId) : undefined;
-    return scenario ? beatsOf(scenario) : [];
-  }, [scenarioId]);
+  // The scenario as loaded (also one opened from a file, src/ui/load/), else the built-in.
+  const loaded = useSimStore((s) => (scenarioId ? s.scenarios[scenarioId]?.scenario : undefined));
+  const scenario = loaded ?? (scenarioId ? builtinScenario(scenarioId) : undefined);
+  const beats = useMemo(() => (scenario ? beatsOf(scenario) : []), [scenario]);
   if (!scenarioId || !story || story.count === 0 || beats.length === 0) return null;
 
   const current = Math.max(0, story.current);
   const beat = beats[current]!;
-  const scenario = builtinScenario(scenarioId);
   const next = beats[current + 1];
   const atEnd = story.current === beats.length - 1;
   const questions = beats.filter((b) => b.question);
