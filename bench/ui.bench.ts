@@ -143,10 +143,11 @@ async function firstRender(browser: Browser, dir: string): Promise<void> {
 }
 
 async function pickThreeByTwoAt8x(page: Page): Promise<void> {
-  await page.getByLabel('Mode').selectOption({ label: 'SCSI-3 persistent reservations' });
-  await page.getByLabel('Nodes & paths').selectOption({ label: '3 nodes × 2 paths' });
+  const setup = page.getByRole('form', { name: 'Setup' });
+  await setup.getByLabel('Mode').selectOption({ label: 'SCSI-3 persistent reservations' });
+  await setup.getByLabel('Nodes & paths').selectOption({ label: '3 nodes × 2 paths' });
   await page.getByRole('group', { name: 'Node C' }).first().waitFor();
-  await page.getByLabel('Speed').selectOption('8');
+  await page.getByRole('toolbar', { name: 'Playback' }).getByLabel('Speed').selectOption('8');
 }
 
 async function playback(browser: Browser): Promise<void> {

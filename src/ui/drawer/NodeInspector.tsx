@@ -2,12 +2,12 @@
 // paths with their states, the mount epoch and its persistent reservation key.
 
 import type { NodeView, PathView, SimView } from '../../engine';
-import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 import { seconds } from '../common/time';
 import { nodeStateWord } from './nodeState';
 
 export function NodeInspector({ node }: { node: string }) {
-  const view = useSimStore((s) => s.view);
+  const view = useLagged((s) => s.view);
   const n = view?.nodes.find((x) => x.id === node);
   if (!view || !n) return null;
   const paths = view.paths.filter((p) => p.node === node);

@@ -4,6 +4,7 @@
 
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 import { useElementSize } from '../common/useElementSize';
 import { nodeSlot } from '../lun/nodeColors';
 import { buildLanes, layoutRows } from './ladderLayout';
@@ -18,8 +19,8 @@ export const WINDOW_MS = 15_000;
 export const MAX_ROWS = 80;
 
 export function Ladder() {
-  const view = useSimStore((s) => s.view);
-  const trace = useSimStore((s) => s.trace);
+  const view = useLagged((s) => s.view);
+  const trace = useLagged((s) => s.trace);
   const playing = useSimStore((s) => s.playback?.playing ?? false);
   const [heartbeats, setHeartbeats] = useState(false);
   const box = useRef<HTMLDivElement>(null);

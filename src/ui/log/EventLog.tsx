@@ -6,6 +6,7 @@ import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useSta
 import type { TraceEntry } from '../../engine';
 import { engine } from '../../store/engine';
 import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 import { DEFAULT_FILTER, logPage, newerAnchor, olderAnchor, type LogFilter, type LogGroup } from './logFilter';
 import { LogFilters } from './LogFilters';
 import { LogRow } from './LogRow';
@@ -19,8 +20,8 @@ export const PAGE_SIZE = 200;
 const seek = (e: TraceEntry) => engine.seekStep(e.step);
 
 export function EventLog() {
-  const trace = useSimStore((s) => s.trace);
-  const step = useSimStore((s) => s.playback?.step ?? 0);
+  const trace = useLagged((s) => s.trace);
+  const step = useLagged((s) => s.playback?.step ?? 0);
   const playing = useSimStore((s) => s.playback?.playing ?? false);
 
   const [groups, setGroups] = useState(DEFAULT_FILTER.groups);

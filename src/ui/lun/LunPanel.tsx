@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { TraceEntry } from '../../engine';
 import { engine } from '../../store/engine';
-import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 import { entryById } from '../log/traceLookup';
 import { BlockMap } from './BlockMap';
 import { buildBlockMap, type Violation } from './blockMap';
@@ -23,8 +23,8 @@ function mounterOf(trace: readonly TraceEntry[], v: Violation): string | null {
 }
 
 export function LunPanel() {
-  const view = useSimStore((s) => s.view);
-  const trace = useSimStore((s) => s.trace);
+  const view = useLagged((s) => s.view);
+  const trace = useLagged((s) => s.trace);
   const lun = view?.luns[0];
   const violations = view?.integrity.violations;
   const model = useMemo(() => (lun && violations ? buildBlockMap(lun, violations, (v) => mounterOf(trace, v)) : null), [lun, violations, trace]);

@@ -1,9 +1,9 @@
 // Every node's membership view as a table: the text twin of the diagram.
 
-import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 
 export function MembershipPanel() {
-  const nodes = useSimStore((s) => s.view?.nodes);
+  const nodes = useLagged((s) => s.view?.nodes);
   if (!nodes) return null;
   return (
     <section className="panel" aria-label="Membership">

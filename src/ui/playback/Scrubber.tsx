@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { engine } from '../../store/engine';
 import { useSimStore } from '../../store/useSimStore';
+import { useLagged } from '../../store/useLagged';
 import { formatTime } from '../format';
 import { markersOf, type Marker } from './markers';
 
@@ -12,7 +13,7 @@ export function Scrubber() {
   const time = useSimStore((s) => s.playback?.time ?? 0);
   const duration = useSimStore((s) => s.playback?.duration ?? 1);
   const playing = useSimStore((s) => s.playback?.playing ?? false);
-  const trace = useSimStore((s) => s.trace);
+  const trace = useLagged((s) => s.trace);
   const markers = useMemo(() => markersOf(trace, duration), [trace, duration]);
   const group = useRef<HTMLDivElement>(null);
   const pending = usePendingSeek();
