@@ -1,11 +1,9 @@
 // The embed API seen from a course page: public/embed-example.html frames the lab and drives
 // it with every command; a page on another origin is refused; the frame follows the content's
-// height; the deep link the lab gives for a moment reproduces it in a fresh page; and the SCORM
-// 1.2 launcher reports to an LMS.
+// height (our resize event and the H5P resizer protocol); the deep link the lab gives for a moment
+// reproduces it in a fresh page. The SCORM package has its own spec (scorm.spec.ts).
 
-import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { EmbedHostPage } from './pages/EmbedHostPage';
 import { LabPage } from './pages/LabPage';
 
@@ -191,74 +189,4 @@ test.describe('embedded in a course page', () => {
     await expect(fresh.link('A', 'B')).toHaveAccessibleName(/cut$/);
     await expect(fresh.node('B')).toHaveText(nodeB!);
   });
-
-  test('as a SCORM 1.2 SCO, reports the attempt, completion and exit to the LMS', async ({ page }) => {
-    await serveScormPackage(page);
-    await page.goto('http://lms.test/player.html');
-    const lab = page.frameLocator('iframe[title="Course item"]').frameLocator('iframe[title="Reservation Lab simulation"]');
-    const model = () => page.evaluate(() => (window as unknown as { model: Record<string, string> }).model);
-
-    await expect(lab.getByLabel('Virtual time')).toHaveText('t = 0.000 s');
-    await expect.poll(async () => (await model())['cmi.core.lesson_status']).toBe('incomplete');
-
-    // The learner runs the free-play scenario to its end with the timeline's End key.
-    await lab.getByRole('slider', { name: 'Time' }).press('End');
-    await expect(lab.getByLabel('Virtual time')).toHaveText('t = 120.000 s');
-    await expect.poll(async () => (await model())['cmi.core.lesson_status']).toBe('completed');
-
-    // Leaving the page finishes the session: time spent, a normal exit, LMSFinish.
-    await page.goto('about:blank');
-    const calls = await lmsCalls.promise;
-    expect(calls.at(-1)).toBe('LMSFinish');
-    expect(calls).toContain('set cmi.core.exit=');
-    expect(calls.find((c) => c.startsWith('set cmi.core.session_time='))).toMatch(/=\d{4}:\d{2}:\d{2}\.\d{2}$/);
-  });
 });
-
-/** The LMS's calls, as its page reports them at LMSFinish. */
-let lmsCalls: { promise: Promise<string[]>; resolve: (calls: string[]) => void };
-
-/**
- * A made-up LMS at http://lms.test: its player page holds a recording SCORM 1.2 API and frames
- * the package's SCO (scorm/launch.html), which frames the app; the package is the built app
- * (E2E_DIST) under /pkg/app/ and this repository's scorm/ under /pkg/scorm/, as in the zip.
- */
-async function serveScormPackage(page: Page): Promise<void> {
-  let resolveCalls: (calls: string[]) => void = () => undefined;
-  lmsCalls = { promise: new Promise((r) => (resolveCalls = r)), resolve: (calls) => resolveCalls(calls) };
-  await page.exposeFunction('reportLmsCalls', (calls: string[]) => lmsCalls.resolve(calls));
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-  const roots = { app: resolve(process.env.E2E_DIST ?? 'dist'), scorm: resolve('scorm') };
-  await page.route('http://lms.test/**', (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/player.html') {
-      return route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><title>LMS</title>
-          <script>
-            const calls = [];
-            window.model = { 'cmi.core.lesson_status': 'not attempted', 'cmi.suspend_data': '', 'cmi.core.lesson_location': '' };
-            window.API = {
-              LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
-              LMSGetValue: (n) => (calls.push('get ' + n), window.model[n] ?? ''),
-              LMSSetValue: (n, v) => (calls.push('set ' + n + '=' + v), (window.model[n] = String(v)), 'true'),
-              LMSCommit: () => (calls.push('LMSCommit'), 'true'),
-              LMSFinish: () => (calls.push('LMSFinish'), window.reportLmsCalls(calls), 'true'),
-              LMSGetLastError: () => '0',
-              LMSGetErrorString: () => '',
-              LMSGetDiagnostic: () => '',
-            };
-          </script>
-          <iframe title="Course item" src="/pkg/scorm/launch.html?scenario=two-node-heartbeat" style="width: 1200px; height: 760px"></iframe>`,
-      });
-    }
-    const m = /^\/pkg\/(app|scorm)\/(.+)$/.exec(path);
-    if (!m) return route.fulfill({ status: 404, body: 'not in the package' });
-    const file = join(roots[m[1] as 'app' | 'scorm'], decodeURIComponent(m[2]!));
-    try {
-      return route.fulfill({ contentType: types[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-    } catch {
-      return route.fulfill({ status: 404, body: 'not in the package' });
-    }
-  });
-}
