@@ -211,7 +211,10 @@ export function startEmbed(win: Window = window): Embed {
     showNotices(link);
     applyLink(link, catalog);
   };
-  const onHashChange = () => void openLink();
+  // Only deep links (#/s/…) move the lab; an in-page anchor such as the skip link's #main does not.
+  const onHashChange = () => {
+    if (win.location.hash.startsWith('#/')) void openLink();
+  };
   win.addEventListener('message', onMessage);
   win.addEventListener('hashchange', onHashChange);
 

@@ -25,7 +25,15 @@ export function App() {
   const playbackRef = useStickyInsets();
   return (
     <div className={`app ${tabbed ? 'tabbed' : 'wide'}`}>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Focus the simulation without touching the URL: its hash is the deep link.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to the simulation
       </a>
       <Header />
