@@ -40,6 +40,7 @@ test.describe('embed mode', () => {
     await lab.open('/index.html#/s/two-node-heartbeat?embed=1&controls=min');
     await expect(page.getByRole('form', { name: 'Setup' })).toBeHidden();
     await expect(page.getByLabel('Scenario', { exact: true })).toBeHidden();
+    await expect(page.getByText('Open scenario file…')).toBeHidden();
     await expect(lab.play).toBeVisible();
     await expect(lab.pause).toBeHidden();
     await expect(lab.step).toBeVisible();
