@@ -14,7 +14,7 @@ export class SetupPicker {
     this.personality = form.getByLabel('Personality');
     this.preset = form.getByLabel('Nodes & paths');
     this.fencing = form.getByRole('switch', { name: 'Fencing' });
-    this.scenario = page.getByLabel('Scenario', { exact: true });
+    this.scenario = page.getByRole('combobox', { name: 'Scenario', exact: true });
   }
 
   /** Opens the folded setup on a narrow screen; does nothing where it is always shown. */
