@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MotionConfig } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
 import { App } from './ui/App';
 import { startEngine } from './worker/engineClient';
 import { connectEngine } from './store/engine';
@@ -9,6 +9,8 @@ import { startEmbed } from './embed/startEmbed';
 import { useStoryStore } from './ui/story/storyStore';
 import { provideMomentLink } from './ui/share/momentLink';
 import './ui/theme.css';
+
+const loadMotionFeatures = () => import('./ui/common/motionFeatures').then((m) => m.default);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -19,7 +21,10 @@ const embed = startEmbed();
 createRoot(root).render(
   <StrictMode>
     <MotionConfig reducedMotion="user">
-      <App />
+      {/* Animation features load in a chunk of their own; the first screen does not wait for them. */}
+      <LazyMotion features={loadMotionFeatures} strict>
+        <App />
+      </LazyMotion>
     </MotionConfig>
   </StrictMode>,
 );

@@ -1,11 +1,11 @@
 // Built-in scenarios. Scenarios are data (JSON files beside this one), checked by the same
 // validator as trainers' files; it fills in the real products' defaults.
 
+import type { Beat } from '../engine/beats/types';
 import type { Scenario } from '../engine/model/scenario';
 import twoNode from './builtin/two-node-heartbeat.json';
 import threeNode from './builtin/three-node-heartbeat.json';
 import { formatScenarioErrors, validateScenario } from './validate';
-import { libraryScenario } from './library';
 
 export { formatScenarioErrors, validateScenario } from './validate';
 export type { ScenarioError, ScenarioSpec } from './validate';
@@ -21,9 +21,12 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [fromFile(twoNode), fromFi
 
 export const DEFAULT_SCENARIO_ID = 'two-node-heartbeat';
 
-/** A built-in scenario or a guided lesson of the library, by id. */
+/** A built-in scenario by id. The guided lessons are in './library', which the app loads lazily. */
 export function builtinScenario(id: string): Scenario | undefined {
-  return BUILTIN_SCENARIOS.find((s) => s.id === id) ?? libraryScenario(id);
+  return BUILTIN_SCENARIOS.find((s) => s.id === id);
 }
 
-export { LIBRARY, libraryScenario, beatsOf } from './library';
+/** The beats of a scenario, typed for `runStory` and the player. */
+export function beatsOf(scenario: Scenario): Beat[] {
+  return (scenario.beats ?? []) as Beat[];
+}

@@ -1,9 +1,10 @@
-// The lesson library: cards filtered by mode and level; choosing one loads it.
+// The lesson library: cards filtered by mode and level; choosing one loads it. The lessons come
+// in a chunk of their own (useLibrary.ts).
 
 import { useState } from 'react';
-import { LIBRARY } from '../../scenarios';
 import { engine } from '../../store/engine';
 import { setFreePlay } from './storyStore';
+import { useLibrary } from './useLibrary';
 import './story.css';
 
 const MODES = [
@@ -17,7 +18,8 @@ const LEVELS = ['', 'intro', 'core', 'advanced'];
 export function LibraryPicker({ onChosen }: { onChosen?: () => void }) {
   const [mode, setMode] = useState('');
   const [level, setLevel] = useState('');
-  const cards = LIBRARY.filter((e) => (!mode || e.card.mode === mode) && (!level || e.card.level === level));
+  const { lessons, error } = useLibrary();
+  const cards = (lessons ?? []).filter((e) => (!mode || e.card.mode === mode) && (!level || e.card.level === level));
   return (
     <section className="panel library" aria-label="Lessons">
       <h2>Lessons</h2>
@@ -43,8 +45,15 @@ export function LibraryPicker({ onChosen }: { onChosen?: () => void }) {
               ))}
             </select>
           </label>
-          <span className="muted">{cards.length} lessons</span>
+          <span className="muted" role="status">
+            {lessons ? `${cards.length} lessons` : error ? '' : 'Loading the lessons…'}
+          </span>
         </div>
+        {error && (
+          <p className="bad" role="alert">
+            The lessons could not be loaded ({error}). Check the connection and reload the page.
+          </p>
+        )}
         <ul className="cards">
           {cards.map(({ scenario, card }) => (
             <li key={card.id} className="card">

@@ -17,7 +17,7 @@ export function StoryPanel() {
   const branch = useSimStore((s) => s.playback?.branch ?? 0);
   const answers = useStoryStore((s) => (scenarioId ? s.answers[scenarioId] : undefined));
   const freePlay = useStoryStore((s) => s.freePlay);
-  // The scenario as loaded (also one opened from a file, src/ui/load/), else the built-in.
+  // The scenario as loaded (a lesson, a file opened in src/ui/load/, a deep link), else the built-in.
   const loaded = useSimStore((s) => (scenarioId ? s.scenarios[scenarioId]?.scenario : undefined));
   const scenario = loaded ?? (scenarioId ? builtinScenario(scenarioId) : undefined);
   const beats = useMemo(() => (scenario ? beatsOf(scenario) : []), [scenario]);

@@ -4,7 +4,7 @@
 // reduced motion MotionConfig drops the slide; only the fade remains.
 
 import { memo } from 'react';
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/useSimStore';
 import { pickEffects, type Effect } from './cueEffects';
@@ -61,7 +61,7 @@ function EffectBadge({ effect, at, width }: { effect: Effect; at: Point; width: 
   const fade = Math.max(0, Math.min(1, (1 - effect.age) * 4));
   return (
     <g transform={`translate(${x} ${at.y - h / 2})`}>
-      <motion.g className={`effect ${effect.tone}`} initial={{ opacity: 0, y: 6 }} animate={{ opacity: 1, y: 0 }} exit={{ opacity: 0 }} transition={{ duration: 0.2 }}>
+      <m.g className={`effect ${effect.tone}`} initial={{ opacity: 0, y: 6 }} animate={{ opacity: 1, y: 0 }} exit={{ opacity: 0 }} transition={{ duration: 0.2 }}>
         <g opacity={fade}>
           <rect width={w} height={h} rx={h / 2} />
           <Icon name={effect.icon} size={14} x={8} y={(h - 14) / 2} />
@@ -69,7 +69,7 @@ function EffectBadge({ effect, at, width }: { effect: Effect; at: Point; width: 
             {effect.text}
           </text>
         </g>
-      </motion.g>
+      </m.g>
     </g>
   );
 }
