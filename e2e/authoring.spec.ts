@@ -100,10 +100,22 @@ test.describe('a valid scenario file', () => {
     await lab.open();
     await files.drop('unknown-node.json', read(invalidDir, 'unknown-node.json'));
     await expect(files.problems).toHaveText(expected.get(join(invalidDir, 'unknown-node.json'))!);
+    await expect(files.close).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(files.report).toBeHidden();
     await lab.stepOnce();
   });
+});
+
+test('the picker is a real file input the keyboard reaches from the scenario list', async ({ page }) => {
+  const lab = new LabPage(page);
+  const files = new ScenarioFiles(page);
+  await lab.open();
+  await files.scenario.focus();
+  await page.keyboard.press('Tab');
+  await expect(files.input).toBeFocused();
+  await expect(files.input).toHaveAttribute('type', 'file');
+  await expect(files.input).toHaveAttribute('accept', /\.yaml/);
 });
 
 test.describe('?scenario=<url>', () => {

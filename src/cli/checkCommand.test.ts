@@ -383,4 +383,16 @@ describe('docs/authoring.md', () => {
     });
     expect(doc).toContain(result.out.trim());
   });
+
+  it('its YAML example is valid and plays, and its YAML syntax error is what lab check prints', () => {
+    const doc = readFileSync(join(here, '..', '..', 'docs', 'authoring.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    expect(check(['--simulate', 'my-first-fence.yaml'], { 'my-first-fence.yaml': example })).toEqual({
+      status: 0,
+      out: 'my-first-fence.yaml: valid (mode scsi3, personality fence-scsi, 2 nodes × 2 paths, 1 fault, 1 beat); simulated to 10 ms: 1 beat reached, 2 expectations hold\n',
+      err: '',
+    });
+    const broken = check(['my.yaml'], { 'my.yaml': readFileSync(join(invalidExamples, 'yaml-syntax-error.yaml'), 'utf8') });
+    expect(doc).toContain(broken.err.trim());
+  });
 });

@@ -13,12 +13,15 @@ export default function LoadReport() {
   const report = useLoadStore((s) => s.report);
   const running = useSimStore((s) => s.view?.title);
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
     const opener = document.activeElement;
     if (!d.open) d.showModal();
+    // showModal focuses the first button ("Play it anyway"); the safe default is Close.
+    close.current?.focus();
     return () => {
       if (d.open) d.close();
       // The dialog leaves the page when dismissed; give focus back to what opened it.
@@ -39,7 +42,7 @@ export default function LoadReport() {
           <p className="load-report-lead">
             {storyOnly
               ? `The file is a valid scenario, but its story does not play as written: ${count === 1 ? 'one problem' : `${count} problems`}.`
-              : `${count === 1 ? 'One problem' : `${count} problems`}, as lab check lists them:`}{' '}
+              : `${count === 1 ? 'One problem' : `${count} problems`}, as lab check lists them.`}{' '}
             {running ? `The lab keeps running “${running}”.` : ''}
           </p>
           <ol className="load-problems">
@@ -63,7 +66,7 @@ export default function LoadReport() {
                 Play it anyway
               </button>
             )}
-            <button type="button" className="btn primary" autoFocus onClick={dismissLoadReport}>
+            <button ref={close} type="button" className="btn primary" onClick={dismissLoadReport}>
               Close
             </button>
           </div>
