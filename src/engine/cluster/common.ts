@@ -41,7 +41,7 @@ export type ClusterEffect =
   | { type: 'fence.power'; victim: NodeId; delayMs?: number; jitterMaxMs?: number }
   | { type: 'cluster.send'; to: NodeId | 'all'; message: ClusterMessage }
   | { type: 'node.reboot'; why: string; rule: string }
-  | { type: 'cluster.note'; kind: string; summary: string; rule?: string; notable?: boolean };
+  | { type: 'cluster.note'; kind: string; summary: string; rule?: string; notable?: boolean; data?: Record<string, string | number | boolean | null> };
 
 /** fence_scsi key_value=id: 4 hex digits of the cluster name's MD5, then the node's index (PR #289). */
 export function fenceScsiKey(prefix: string, index: number): PrKey {
@@ -89,8 +89,8 @@ export function prIn(sa: 'READ_KEYS' | 'READ_RESERVATION', via: number | 'mpath'
   return { type: 'scsi.send', via, cdb: buildPrInCdb(sa), purpose };
 }
 
-export function note(kind: string, summary: string, rule?: string, notable = true): ClusterEffect {
-  return { type: 'cluster.note', kind, summary, rule, notable };
+export function note(kind: string, summary: string, rule?: string, notable = true, data?: Record<string, string | number | boolean | null>): ClusterEffect {
+  return data ? { type: 'cluster.note', kind, summary, rule, notable, data } : { type: 'cluster.note', kind, summary, rule, notable };
 }
 
 /** Keys listed by a READ KEYS answer (empty when the command failed). */

@@ -53,6 +53,10 @@ describe('S6 heartbeat partition under fence_scsi', () => {
       const loser = writers[0] === 'A' ? 'B' : 'A';
       // The loser's key is gone from both of its paths.
       expect(view.luns[0]!.registrations.some((r) => r.nexus.startsWith(`${loser}.`))).toBe(false);
+      // The winner says whom it fenced, in words and in data (the diagram and beats read data.victim).
+      const fenced = kinds(sim.trace(), 'FENCE_SCSI.FENCED');
+      expect(fenced.map((e) => [e.node, e.data?.victim])).toContainEqual([writers[0], loser]);
+      expect(kinds(sim.trace(), 'FENCE_SCSI.FENCE_FAILED')).toEqual([]);
     }
     expect([...winners].sort()).toEqual(['A', 'B']);
   });

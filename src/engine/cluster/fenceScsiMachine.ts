@@ -293,7 +293,7 @@ export const fenceScsiMachine = setup({
             target: '.owner',
             description: FENCE_SCSI_RULES.verify,
             actions: enqueueActions(({ context, enqueue }) => {
-              enqueue.emit(note('FENCE_SCSI.FENCED', `${context.victim} is fenced: its key is gone from the LUN; ${context.self} starts the service`, FENCE_SCSI_RULES.verify));
+              enqueue.emit(note('FENCE_SCSI.FENCED', `${context.victim} is fenced: its key is gone from the LUN; ${context.self} starts the service`, FENCE_SCSI_RULES.verify, true, { victim: context.victim }));
               enqueue.assign({ owner: context.self, fence: 'idle', victim: null, cleared: [...context.cleared, context.victim!] });
             }),
           },
@@ -302,7 +302,12 @@ export const fenceScsiMachine = setup({
             description: FENCE_SCSI_RULES.verify,
             actions: enqueueActions(({ context, event, enqueue }) => {
               const gone = !keysIn(event as ScsiResultEvent).includes(context.keys[context.victim!]!);
-              enqueue.emit(note('FENCE_SCSI.FENCED', gone ? `${context.victim} is fenced: its key is gone from the LUN` : `${context.victim}'s key is still registered`, FENCE_SCSI_RULES.verify));
+              // Only a key really gone is a fence; a key still listed is a failed fence (retried by TIMER.FENCE_NEXT).
+              enqueue.emit(
+                gone
+                  ? note('FENCE_SCSI.FENCED', `${context.victim} is fenced: its key is gone from the LUN`, FENCE_SCSI_RULES.verify, true, { victim: context.victim })
+                  : note('FENCE_SCSI.FENCE_FAILED', `${context.victim}'s key is still registered: the fence did not take`, FENCE_SCSI_RULES.verify, true, { victim: context.victim }),
+              );
               enqueue.assign({ fence: 'idle', victim: null, cleared: gone ? [...context.cleared, context.victim!] : context.cleared });
               enqueue.raise({ type: 'TIMER.FENCE_NEXT' });
             }),

@@ -18,6 +18,7 @@ describe('what a cue looks like', () => {
 
   it('names the victim of fence_scsi and the scope of a reset', () => {
     expect(effectSpec(cue(0, 'FENCE_SCSI.FENCED', { summary: 'B is fenced: its key is gone from the LUN' }))).toMatchObject({ place: { kind: 'lun' }, text: "B's key removed" });
+    expect(effectSpec(cue(0, 'FENCE_SCSI.FENCED', { summary: 'fenced', data: { victim: 'C' } }))).toMatchObject({ text: "C's key removed" });
     expect(effectSpec(cue(0, 'SCSI.RESET', { data: { scope: 'bus', nexus: 'A.1' } }))).toMatchObject({ text: 'Bus reset from A.1' });
   });
 

@@ -67,7 +67,7 @@ export function effectSpec(cue: TraceEntry): EffectSpec | null {
       return { place: { kind: 'lun' }, icon: 'bolt', text: victim ? `Preempting ${victim}'s key` : 'Preempting a key', tone: 'warn' };
     }
     case 'FENCE_SCSI.FENCED': {
-      const victim = /^(\S+) is fenced/.exec(cue.summary)?.[1];
+      const victim = str(d.victim) ?? /^(\S+) is fenced/.exec(cue.summary)?.[1];
       return victim ? { place: { kind: 'lun' }, icon: 'key', text: `${victim}'s key removed`, tone: 'danger' } : null;
     }
     case 'INTEGRITY.CORRUPTING_WRITE':
