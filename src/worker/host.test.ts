@@ -74,6 +74,16 @@ describe('engine host', () => {
     expect(lastView().playback.step).toBe(10);
   });
 
+  it('steps no further than the end of the scenario', () => {
+    const { port, lastView } = connect();
+    port.send({ type: 'load', scenario: { ...scenario, duration: 3000 as never } });
+    for (let i = 0; i < 500 && !lastView().playback.ended; i++) port.send({ type: 'step' });
+    expect(lastView().playback).toMatchObject({ time: 3000, ended: true });
+    const step = lastView().playback.step;
+    port.send({ type: 'step' });
+    expect(lastView().playback).toMatchObject({ time: 3000, step });
+  });
+
   it('paces virtual time against wall time at the chosen speed', () => {
     const { port, clock, lastView } = connect();
     port.send({ type: 'load', scenario });

@@ -161,13 +161,18 @@ export function createHost(post: (update: EngineUpdate) => void, clock: WallCloc
         stopFrames();
         publish(false);
         return;
-      case 'step':
+      case 'step': {
         playing = false;
         stopFrames();
-        sim.step();
+        // The run ends at the scenario's duration: a step whose event lies beyond it only moves the
+        // clock to the end (as playing and Next event do), so every moment has a time a link can name.
+        const next = sim.nextEventTime();
+        if (next === null || next > sim.scenario.duration) sim.runUntil(sim.scenario.duration);
+        else sim.step();
         afterForward(sim);
         publish(true);
         return;
+      }
       case 'stepBack':
         playing = false;
         stopFrames();
