@@ -29,11 +29,12 @@ export function CopyLinkButton() {
 
   return (
     <div className="copy-link" onKeyDown={(e) => e.key === 'Escape' && setLink(null)}>
-      <button type="button" className="btn" onClick={copy} title="Copy a link that reopens exactly what is on screen now">
+      {/* The name says what the link is; the visible words stay short for a crowded title bar (its start, for voice control). */}
+      <button type="button" className="btn" onClick={copy} aria-label="Copy link to this moment" title="Copy a link that reopens exactly what is on screen now">
         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path d="M6.5 9.5 9.5 6.5M7 4.5l1.3-1.3a2.5 2.5 0 0 1 3.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 0 1-3.5-3.5L5.5 8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
-        <span className="btn-text">Copy link to this moment</span>
+        <span className="btn-text">Copy link</span>
       </button>
       {link !== null && (
         <div className="copy-link-box">
