@@ -1,5 +1,6 @@
-// Accessibility of the main screen: axe finds no serious or critical WCAG 2.2 AA violation at
-// desktop and phone size, in light and dark, with the node drawer open; focus is never hidden
+// Accessibility of the main screens: axe finds no serious or critical WCAG 2.2 AA violation at
+// desktop and phone size, in light and dark: the lab, with the node drawer open, the lessons
+// screen, and a guided lesson; focus is never hidden
 // under the sticky playback bar; reduced motion is honoured. Screenshots are kept as artifacts.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -34,8 +35,8 @@ async function openDrawer(page: Page, lab: LabPage, phone: boolean): Promise<Nod
 for (const size of SIZES) {
   for (const scheme of SCHEMES) {
     test(`no serious or critical axe violation: ${size.name} ${size.width}×${size.height}, ${scheme}`, async ({ page }, testInfo) => {
-      // Two full axe scans of a large page.
-      test.setTimeout(150_000);
+      // Four full axe scans of a large page.
+      test.setTimeout(240_000);
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme: scheme });
       const lab = new LabPage(page);
@@ -52,6 +53,18 @@ for (const size of SIZES) {
       await openDrawer(page, lab, phone);
       await expectNoSeriousViolations(page, testInfo, `${size.name}-${scheme}-drawer`);
       await page.screenshot({ path: testInfo.outputPath(`drawer-${size.width}x${size.height}-${scheme}.png`) });
+
+      // The lessons screen (home), then a lesson with its story panel and a question.
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await expect(page.getByRole('button', { name: /^Start lesson: / }).first()).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `${size.name}-${scheme}-lessons`);
+      await page.screenshot({ path: testInfo.outputPath(`lessons-${size.width}x${size.height}-${scheme}.png`) });
+      await page.getByRole('button', { name: /^Start lesson: S4 · Split brain without fencing/ }).click();
+      const story = page.getByRole('region', { name: 'Story' });
+      await story.getByRole('button', { name: 'Next beat' }).click();
+      await expect(story.getByRole('heading').first()).toContainText('Beat 1 of');
+      await expectNoSeriousViolations(page, testInfo, `${size.name}-${scheme}-lesson`);
+      await page.screenshot({ path: testInfo.outputPath(`lesson-${size.width}x${size.height}-${scheme}.png`) });
     });
   }
 }

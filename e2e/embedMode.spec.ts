@@ -31,6 +31,8 @@ test.describe('embed mode', () => {
     const lab = new LabPage(page);
     await lab.open('/index.html#/s/two-node-heartbeat?embed=1');
     await expect(page.getByRole('region', { name: 'Lessons' })).toBeHidden();
+    // Nor the way to the lessons screen: the course page chose what to show.
+    await expect(page.getByRole('button', { name: 'Lessons' })).toBeHidden();
     await expect(page.getByRole('form', { name: 'Setup' })).toBeVisible();
     await expect(lab.play).toBeVisible();
   });

@@ -5,8 +5,15 @@ import { readFileSync } from 'node:fs';
 type Lesson = { title: string; beats: { question?: { answer: number } }[] };
 const lesson = (id: string): Lesson => JSON.parse(readFileSync(new URL(`../src/scenarios/library/${id}.json`, import.meta.url), 'utf8')) as Lesson;
 
+/** The Lessons button in the title bar opens the lessons screen, its title focused. */
+async function openLessons(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { name: 'Guided lessons' })).toBeFocused();
+}
+
 /** Walks a lesson to its end with Next beat, answering its first question right and the others wrong. */
 async function walk(page: Page, lesson: Lesson): Promise<void> {
+  await openLessons(page);
   await page.getByRole('button', { name: `Start lesson: ${lesson.title}` }).click();
   const story = page.getByRole('region', { name: 'Story' });
   await expect(story.getByRole('heading').first()).toContainText('Ready:');
@@ -39,6 +46,7 @@ test.describe('guided lessons', () => {
   test('Previous beat restores the earlier state exactly', async ({ page }) => {
     const lab = new LabPage(page);
     await page.goto('/');
+    await openLessons(page);
     await page.getByRole('button', { name: /^Start lesson: S2 / }).click();
     const story = page.getByRole('region', { name: 'Story' });
     await expect(story.getByRole('heading').first()).toContainText('Ready:');

@@ -17,12 +17,15 @@ import { FaultPalette } from './palette/FaultPalette';
 import { MembershipPanel } from './panels/MembershipPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { LibraryPicker } from './story/LibraryPicker';
+import { showPanel } from '../store/useSimStore';
 import { StoryPanel } from './story/StoryPanel';
+import { showHome, useStoryStore } from './story/storyStore';
 import { Topology } from './topology/Topology';
 
 export function App() {
   const tabbed = useMediaQuery(NARROW_QUERY);
   const playbackRef = useStickyInsets();
+  const home = useStoryStore((s) => s.home);
   return (
     <div className={`app ${tabbed ? 'tabbed' : 'wide'}`}>
       <a
@@ -37,42 +40,50 @@ export function App() {
         Skip to the simulation
       </a>
       <Header />
-      {tabbed && <PanelTabs />}
+      {tabbed && !home && <PanelTabs />}
       <Notices />
-      <main className="main" id="main" tabIndex={-1}>
-        <Pane id="diagram" tabbed={tabbed}>
-          {tabbed && <StoryPanel />}
-          <Topology />
-          {tabbed && <MembershipPanel />}
-        </Pane>
-        <div className="rail">
-          {!tabbed && <StoryPanel />}
-          <Pane id="node" tabbed={tabbed}>
-            <NodeDrawer />
+      {home ? (
+        <main className="main home" id="main" tabIndex={-1}>
+          <LibraryPicker
+            home
+            onChosen={() => {
+              // The story panel sits on the diagram tab on phones.
+              showPanel('diagram');
+              showHome(false);
+            }}
+          />
+        </main>
+      ) : (
+        <main className="main" id="main" tabIndex={-1}>
+          <Pane id="diagram" tabbed={tabbed}>
+            {tabbed && <StoryPanel />}
+            <Topology />
+            {tabbed && <MembershipPanel />}
           </Pane>
-          <Pane id="lun" tabbed={tabbed}>
-            <LunPanel />
-          </Pane>
-          <Pane id="faults" tabbed={tabbed}>
-            <FaultPalette />
-          </Pane>
-          {!tabbed && <MembershipPanel />}
-        </div>
-        <div className="lower">
-          <Pane id="ladder" tabbed={tabbed}>
-            <Ladder />
-          </Pane>
-          <Pane id="log" tabbed={tabbed}>
-            <EventLog />
-          </Pane>
-        </div>
-        {!tabbed && (
-          <div className="lessons">
-            <LibraryPicker />
+          <div className="rail">
+            {!tabbed && <StoryPanel />}
+            <Pane id="node" tabbed={tabbed}>
+              <NodeDrawer />
+            </Pane>
+            <Pane id="lun" tabbed={tabbed}>
+              <LunPanel />
+            </Pane>
+            <Pane id="faults" tabbed={tabbed}>
+              <FaultPalette />
+            </Pane>
+            {!tabbed && <MembershipPanel />}
           </div>
-        )}
-      </main>
-      <PlaybackBar ref={playbackRef} />
+          <div className="lower">
+            <Pane id="ladder" tabbed={tabbed}>
+              <Ladder />
+            </Pane>
+            <Pane id="log" tabbed={tabbed}>
+              <EventLog />
+            </Pane>
+          </div>
+        </main>
+      )}
+      {!home && <PlaybackBar ref={playbackRef} />}
       <LiveRegion />
       <ScenarioLoader />
     </div>

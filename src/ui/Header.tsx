@@ -7,6 +7,8 @@ import { ThemeToggle } from './common/ThemeToggle';
 import { NARROW_QUERY, useMediaQuery } from './common/useMediaQuery';
 import { ScenarioSelect, SetupPicker } from './picker/SetupPicker';
 import { CopyLinkButton } from './share/CopyLinkButton';
+import { engine } from '../store/engine';
+import { showHome, useStoryStore } from './story/storyStore';
 
 export function Header() {
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -33,6 +35,7 @@ export function Header() {
             Setup
           </button>
         )}
+        <LessonsButton />
         <CopyLinkButton />
         <ThemeToggle />
       </div>
@@ -41,5 +44,26 @@ export function Header() {
         <SetupPicker />
       </div>
     </header>
+  );
+}
+
+/** Switches between the lessons screen and the lab (pausing the lab, which waits where it was). */
+function LessonsButton() {
+  const home = useStoryStore((s) => s.home);
+  return (
+    <button
+      type="button"
+      className="btn lessons-toggle"
+      aria-pressed={home}
+      onClick={() => {
+        if (!home) engine.pause();
+        showHome(!home);
+      }}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path d="M2 3.5C4 2.5 6 2.5 8 4v9.5C6 12 4 12 2 13zM14 3.5C12 2.5 10 2.5 8 4v9.5c2-1.5 4-1.5 6-.5z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+      </svg>
+      <span className="btn-text">Lessons</span>
+    </button>
   );
 }

@@ -9,7 +9,7 @@
 import type { Scenario } from '../../engine';
 import { engine } from '../../store/engine';
 import { pushNotice } from '../../store/useSimStore';
-import { setFreePlay } from '../story/storyStore';
+import { setFreePlay, showHome } from '../story/storyStore';
 import { useLoadStore } from './loadStore';
 
 /** Checks `text` (from the file `fileName`) and loads it, or shows why not. Never throws. */
@@ -40,6 +40,7 @@ export async function openScenarioText(fileName: string, text: string): Promise<
 /** Runs a checked scenario from its start, guided when it has beats. */
 export function playScenario(scenario: Scenario): void {
   setFreePlay(false);
+  showHome(false);
   engine.load(scenario);
 }
 

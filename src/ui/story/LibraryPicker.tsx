@@ -1,9 +1,9 @@
 // The lesson library: cards filtered by mode and level; choosing one loads it. The lessons come
 // in a chunk of their own (useLibrary.ts).
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { engine } from '../../store/engine';
-import { setFreePlay } from './storyStore';
+import { setFreePlay, showHome } from './storyStore';
 import { useLibrary } from './useLibrary';
 import './story.css';
 
@@ -15,15 +15,33 @@ const MODES = [
 ];
 const LEVELS = ['', 'intro', 'core', 'advanced'];
 
-export function LibraryPicker({ onChosen }: { onChosen?: () => void }) {
+/** The lessons screen: `home` shows it as a page of its own, with a way back to the lab. */
+export function LibraryPicker({ onChosen, home = false }: { onChosen?: () => void; home?: boolean }) {
   const [mode, setMode] = useState('');
   const [level, setLevel] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the screen moves focus to its title, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (home) heading.current?.focus();
+  }, [home]);
   const { lessons, error } = useLibrary();
   const cards = (lessons ?? []).filter((e) => (!mode || e.card.mode === mode) && (!level || e.card.level === level));
   return (
-    <section className="panel library" aria-label="Lessons">
-      <h2>Lessons</h2>
+    <section className={`panel library${home ? ' library-home' : ''}`} aria-label="Lessons">
+      <div className="library-head">
+        <h2 ref={heading} tabIndex={-1}>
+          Guided lessons
+        </h2>
+        {home && (
+          <button type="button" className="btn" onClick={() => showHome(false)}>
+            Back to the lab
+          </button>
+        )}
+      </div>
       <div className="body">
+        <p className="library-intro">
+          Each lesson runs the real simulation and stops at the moments that matter: read what happened, predict what comes next, then see it. Start with the introduction, or pick a failure you want to understand.
+        </p>
         <div className="library-filters">
           <label className="field">
             <span>Mode</span>

@@ -8,9 +8,16 @@ export interface StoryUiState {
   answers: Record<string, Record<string, number>>;
   /** "Try it yourself": the story panel steps aside while the learner experiments. */
   freePlay: boolean;
+  /** The lessons screen (cards) is shown instead of the lab. */
+  home: boolean;
 }
 
-export const useStoryStore = create<StoryUiState>()(() => ({ answers: {}, freePlay: false }));
+export const useStoryStore = create<StoryUiState>()(() => ({ answers: {}, freePlay: false, home: false }));
+
+/** Shows the lessons screen, or goes back to the lab. */
+export function showHome(home: boolean): void {
+  useStoryStore.setState({ home });
+}
 
 export function answerQuestion(scenarioId: string, beatId: string, choice: number): void {
   useStoryStore.setState((s) => ({ answers: { ...s.answers, [scenarioId]: { ...s.answers[scenarioId], [beatId]: choice } } }));
