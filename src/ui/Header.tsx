@@ -32,7 +32,7 @@ export function Header() {
             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>
-            Setup
+            <span className="btn-text">Setup</span>
           </button>
         )}
         <LessonsButton />
