@@ -15,6 +15,7 @@ async function openLessons(page: Page): Promise<void> {
 async function walk(page: Page, lesson: Lesson): Promise<void> {
   await openLessons(page);
   await page.getByRole('button', { name: `Start lesson: ${lesson.title}` }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario', exact: true })).toContainText(`Lesson: ${lesson.title}`);
   const story = page.getByRole('region', { name: 'Story' });
   await expect(story.getByRole('heading').first()).toContainText('Ready:');
   await story.getByRole('button', { name: 'Next beat' }).click();

@@ -100,6 +100,8 @@ export function ScenarioSelect() {
   const shown = useShownChoice();
   const title = useSimStore((s) => s.requested?.title ?? s.view?.title);
   const summary = useSimStore((s) => (s.view ? s.scenarios[s.view.scenarioId]?.scenario.summary : undefined));
+  // A guided lesson (a scenario with beats) is named as one; anything else runs as free play.
+  const guided = useSimStore((s) => (s.view ? (s.scenarios[s.view.scenarioId]?.scenario.beats?.length ?? 0) > 0 : false));
   const builtin = BUILTIN_SCENARIOS.some((s) => s.id === shown?.scenarioId);
   return (
     <>
@@ -113,7 +115,7 @@ export function ScenarioSelect() {
             if (s) engine.load(s);
           }}
         >
-          {!builtin && <option value="">{title ? `Free play: ${title}` : 'Starting the simulation…'}</option>}
+          {!builtin && <option value="">{title ? `${guided ? 'Lesson' : 'Free play'}: ${title}` : 'Starting the simulation…'}</option>}
           {BUILTIN_SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
