@@ -9,7 +9,8 @@ import { useReducedMotion } from 'framer-motion';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/useSimStore';
 import { commandTimeline, lookbackMs, OUTCOME_TEXT, recentScsiEntries, visualTiming, type Outcome, type VisualCommand } from './commandTimeline';
-import { pointAlong, textWidth, type PointAlong, type Rect } from './geometry';
+import { pointAlong, type PointAlong, type Rect } from './geometry';
+import { measureText } from './measureText';
 import { placeLabels, type LabelRequest } from './labelPlacement';
 import { Icon, type IconName } from './icons';
 import type { Layout, PathRoute } from './layout';
@@ -96,7 +97,8 @@ function markOf(c: VisualCommand, at: PointAlong): Mark {
     key: c.key,
     stage: c.stage,
     at,
-    w: textWidth(text, 11) + (icon ? 30 : 14),
+    // The text at the tag's own size and weight (topology.css: 11px, 700), plus its padding and icon.
+    w: measureText(text, 11, 700) + (icon ? 31 : 14),
     h: 20,
     vertical: Math.abs(at.dy) > Math.abs(at.dx),
     tone,

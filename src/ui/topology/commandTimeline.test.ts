@@ -129,7 +129,7 @@ describe('reading the trace', () => {
   });
 
   it('shortens command names for the diagram', () => {
-    expect(shortLabel('PR OUT REGISTER AND IGNORE EXISTING KEY')).toBe('REGISTER (ignore key)');
+    expect(shortLabel('PR OUT REGISTER AND IGNORE EXISTING KEY')).toBe('REGISTER & IGNORE');
     expect(shortLabel('PR OUT PREEMPT AND ABORT')).toBe('PREEMPT AND ABORT');
     expect(shortLabel('PR IN READ KEYS')).toBe('READ KEYS');
     expect(shortLabel('WRITE(10) LBA 1 (VG system_id=A)')).toBe('WRITE 1');

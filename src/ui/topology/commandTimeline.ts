@@ -278,7 +278,7 @@ export function commandTimeline(input: TimelineInput): VisualCommand[] {
 }
 
 const SHORT: [RegExp, string][] = [
-  [/^PR OUT REGISTER AND IGNORE EXISTING KEY.*/, 'REGISTER (ignore key)'],
+  [/^PR OUT REGISTER AND IGNORE EXISTING KEY.*/, 'REGISTER & IGNORE'],
   [/^PR OUT REGISTER AND MOVE.*/, 'REGISTER AND MOVE'],
   [/^PR OUT PREEMPT AND ABORT.*/, 'PREEMPT AND ABORT'],
   [/^PR (OUT|IN) /, ''],
