@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybackState } from '../worker/protocol';
-import { LAG_MS, subscribeLagged } from './useLagged';
+import { lagMs, subscribeLagged } from './useLagged';
 import { useSimStore } from './useSimStore';
 
-const playback = (playing: boolean, step: number) => ({ playing, step }) as unknown as PlaybackState;
+const playback = (playing: boolean, step: number, speed = 1) => ({ playing, step, speed }) as unknown as PlaybackState;
+const stepNow = () => useSimStore.getState().playback?.step ?? -1;
 
 describe('lagging panels', () => {
   beforeEach(() => {
@@ -12,44 +13,67 @@ describe('lagging panels', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('follow every change at once while paused', () => {
-    const seen: number[] = [];
-    const stop = subscribeLagged(() => seen.push(useSimStore.getState().playback?.step ?? -1));
-    for (let step = 1; step <= 3; step++) useSimStore.setState({ playback: playback(false, step) });
-    expect(seen).toEqual([1, 2, 3]);
-    stop();
-  });
-
-  it('take the newest value at most every LAG_MS while playing, all listeners together', () => {
+  it('follow every change at once while paused, both groups', () => {
     const a: number[] = [];
     const b: number[] = [];
-    const stopA = subscribeLagged(() => a.push(useSimStore.getState().playback?.step ?? -1));
-    const stopB = subscribeLagged(() => b.push(useSimStore.getState().playback?.step ?? -1));
-    // A frame every ~33 ms for one second of playback.
-    for (let step = 1; step <= 30; step++) {
-      vi.advanceTimersByTime(33);
-      useSimStore.setState({ playback: playback(true, step) });
-    }
-    vi.advanceTimersByTime(LAG_MS);
-    expect(a).toEqual(b);
-    expect(a.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / LAG_MS) + 1);
-    expect(a.length).toBeGreaterThanOrEqual(Math.floor((30 * 33) / LAG_MS));
-    // Nothing is lost: the last notification sees the last state.
-    expect(a.at(-1)).toBe(30);
-    // Pausing shows the present at once.
-    useSimStore.setState({ playback: playback(false, 31) });
-    expect(a.at(-1)).toBe(31);
+    const stopA = subscribeLagged(() => a.push(stepNow()), 0);
+    const stopB = subscribeLagged(() => b.push(stepNow()), 1);
+    for (let step = 1; step <= 3; step++) useSimStore.setState({ playback: playback(false, step) });
+    expect(a).toEqual([1, 2, 3]);
+    expect(b).toEqual([1, 2, 3]);
     stopA();
     stopB();
   });
 
+  it('take the newest value at most every lagMs while playing; the second group half a period later', () => {
+    const a: { t: number; step: number }[] = [];
+    const b: { t: number; step: number }[] = [];
+    const stopA = subscribeLagged(() => a.push({ t: Date.now(), step: stepNow() }), 0);
+    const stopB = subscribeLagged(() => b.push({ t: Date.now(), step: stepNow() }), 1);
+    const period = lagMs(1);
+    // A frame every ~33 ms for one second of playback at real time.
+    for (let step = 1; step <= 30; step++) {
+      vi.advanceTimersByTime(33);
+      useSimStore.setState({ playback: playback(true, step) });
+    }
+    vi.advanceTimersByTime(period);
+    expect(a.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / period) + 1);
+    expect(a.length).toBeGreaterThanOrEqual(Math.floor((30 * 33) / period));
+    expect(b.length).toBe(a.length);
+    // Never two redraws of a group closer than the period; group 1 runs between group 0's.
+    for (let i = 1; i < a.length; i++) expect(a[i]!.t - a[i - 1]!.t).toBeGreaterThanOrEqual(period - 1);
+    for (let i = 0; i < b.length; i++) expect(b[i]!.t - a[i]!.t).toBe(Math.floor(period / 2));
+    // Nothing is lost: the last notifications see the last state.
+    expect(a.at(-1)!.step).toBe(30);
+    expect(b.at(-1)!.step).toBe(30);
+    // Pausing shows the present at once.
+    useSimStore.setState({ playback: playback(false, 31) });
+    expect(a.at(-1)!.step).toBe(31);
+    expect(b.at(-1)!.step).toBe(31);
+    stopA();
+    stopB();
+  });
+
+  it('redraw less often at high speed', () => {
+    expect(lagMs(0.5)).toBe(125);
+    expect(lagMs(8)).toBeGreaterThan(lagMs(2));
+    const seen: number[] = [];
+    const stop = subscribeLagged(() => seen.push(stepNow()));
+    for (let step = 1; step <= 30; step++) {
+      vi.advanceTimersByTime(33);
+      useSimStore.setState({ playback: playback(true, step, 8) });
+    }
+    expect(seen.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / lagMs(8)) + 1);
+    stop();
+  });
+
   it('stop calling back after unsubscribing, even with a notification pending', () => {
     const seen: number[] = [];
-    const stop = subscribeLagged(() => seen.push(1));
+    const stop = subscribeLagged(() => seen.push(1), 1);
     useSimStore.setState({ playback: playback(true, 1) });
     useSimStore.setState({ playback: playback(true, 2) });
     stop();
-    vi.advanceTimersByTime(LAG_MS * 2);
+    vi.advanceTimersByTime(1000);
     useSimStore.setState({ playback: playback(false, 3) });
     expect(seen.length).toBeLessThanOrEqual(1);
   });

@@ -1,55 +1,85 @@
 // Panels that redraw a lot for each update (the ladder, the event log, the LUN tables, the node
 // inspector) need not follow playback at the frame rate: while playing they take the store's
-// newest value at most every LAG_MS, all in the same render, so the animation frames between keep
-// their time for the diagram. When playback is paused — stepping, seeking, a test reading a
-// panel — they follow at once.
+// newest value at most every lagMs (slower at high speeds, where nobody reads a scrolling log
+// anyway), so the animation frames between keep their time for the diagram. The panels come in
+// two groups redrawn half a period apart, so no single frame pays for all of them. When playback
+// is paused — stepping, seeking, a test reading a panel — every panel follows at once.
 
 import { useSyncExternalStore } from 'react';
 import { useSimStore, type SimStore } from './useSimStore';
 
-/** How stale a lagging panel may be while playing (8 redraws a second). */
-export const LAG_MS = 125;
+/** How stale a lagging panel may be while playing at `speed`. */
+export function lagMs(speed: number): number {
+  return speed <= 1 ? 125 : speed <= 4 ? 250 : 500;
+}
+/** The shortest period, at real time and below (8 redraws a second). */
+export const LAG_MS = lagMs(1);
 
-const listeners = new Set<() => void>();
+export type LagGroup = 0 | 1;
+
+const listeners: [Set<() => void>, Set<() => void>] = [new Set(), new Set()];
 let last = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
+let second: ReturnType<typeof setTimeout> | null = null;
 let unsubscribeStore: (() => void) | null = null;
 
-function notifyAll(): void {
+function notify(group: LagGroup): void {
+  for (const listener of [...listeners[group]]) listener();
+}
+
+function clearTimers(): void {
   if (timer !== null) clearTimeout(timer);
+  if (second !== null) clearTimeout(second);
+  timer = second = null;
+}
+
+function tick(period: number): void {
   timer = null;
   last = performance.now();
-  for (const listener of [...listeners]) listener();
+  notify(0);
+  if (second === null)
+    second = setTimeout(() => {
+      second = null;
+      notify(1);
+    }, Math.floor(period / 2));
 }
 
 function onStore(s: SimStore): void {
-  if (!s.playback?.playing) return notifyAll();
+  if (!s.playback?.playing) {
+    clearTimers();
+    last = performance.now();
+    notify(0);
+    notify(1);
+    return;
+  }
   if (timer !== null) return;
-  const wait = last + LAG_MS - performance.now();
-  if (wait <= 0) notifyAll();
-  else timer = setTimeout(notifyAll, wait);
+  const period = lagMs(s.playback.speed);
+  const wait = last + period - performance.now();
+  if (wait <= 0) tick(period);
+  else timer = setTimeout(() => tick(period), wait);
 }
 
-/** Calls `listener` when lagging panels should take the store's newest value. */
-export function subscribeLagged(listener: () => void): () => void {
-  listeners.add(listener);
+/** Calls `listener` when the lagging panels of `group` should take the store's newest value. */
+export function subscribeLagged(listener: () => void, group: LagGroup = 0): () => void {
+  listeners[group].add(listener);
   unsubscribeStore ??= useSimStore.subscribe(onStore);
   return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
+    listeners[group].delete(listener);
+    if (listeners[0].size + listeners[1].size === 0) {
       unsubscribeStore?.();
       unsubscribeStore = null;
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      clearTimers();
     }
   };
 }
+
+const subscribers: [(l: () => void) => () => void, (l: () => void) => () => void] = [(l) => subscribeLagged(l, 0), (l) => subscribeLagged(l, 1)];
 
 /**
  * The store's value through the lagging clock. `selector` must return a value the store keeps (a
  * field such as `s.view` or `s.trace`, or a primitive), never a new object: React compares
  * snapshots with Object.is.
  */
-export function useLagged<T>(selector: (s: SimStore) => T): T {
-  return useSyncExternalStore(subscribeLagged, () => selector(useSimStore.getState()));
+export function useLagged<T>(selector: (s: SimStore) => T, group: LagGroup = 0): T {
+  return useSyncExternalStore(subscribers[group], () => selector(useSimStore.getState()));
 }
