@@ -2,7 +2,7 @@
 // yourself", and a summary at the end. Beats come from the scenario; where the story stands comes
 // from the engine host (playback.story).
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { beatsOf, builtinScenario } from '../../scenarios';
 import { engine } from '../../store/engine';
 import { useSimStore } from '../../store/useSimStore';
@@ -21,6 +21,21 @@ export function StoryPanel() {
   const loaded = useSimStore((s) => (scenarioId ? s.scenarios[scenarioId]?.scenario : undefined));
   const scenario = loaded ?? (scenarioId ? builtinScenario(scenarioId) : undefined);
   const beats = useMemo(() => (scenario ? beatsOf(scenario) : []), [scenario]);
+  // The buttons a keyboard user pressed are replaced (Ready → beat 1, free play and back) or
+  // disabled (the last beat); focus then goes to the same button again, else to the heading,
+  // instead of falling to the page's start.
+  const refocus = useRef<'next' | 'prev' | 'heading' | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const beatAt = story?.current;
+  const waiting = story?.waitingForLearner;
+  useEffect(() => {
+    const want = refocus.current;
+    if (!want || !panel.current) return;
+    refocus.current = null;
+    const button = want === 'heading' ? null : panel.current.querySelector<HTMLButtonElement>(`button[data-beat-nav="${want}"]`);
+    if (button && !button.disabled) button.focus();
+    else panel.current.querySelector<HTMLElement>('h2')?.focus();
+  }, [beatAt, freePlay, waiting]);
   if (!scenarioId || !story || story.count === 0 || beats.length === 0) return null;
 
   const current = Math.max(0, story.current);
@@ -30,7 +45,12 @@ export function StoryPanel() {
   const questions = beats.filter((b) => b.question);
   const right = questions.filter((b) => answers?.[b.id] === b.question!.answer).length;
 
+  const go = (button: 'next' | 'prev', to: () => void) => {
+    refocus.current = button;
+    to();
+  };
   const backToStory = () => {
+    refocus.current = 'next';
     setFreePlay(false);
     if (branch !== 0) engine.switchBranch(0);
     engine.gotoBeat(current);
@@ -38,8 +58,8 @@ export function StoryPanel() {
 
   if (freePlay) {
     return (
-      <section className="panel story" aria-label="Story">
-        <h2>Free play</h2>
+      <section ref={panel} className="panel story" aria-label="Story">
+        <h2 tabIndex={-1}>Free play</h2>
         <div className="body">
           <p>You are experimenting from beat {current + 1}: inject faults, type commands, scrub. The story waits for you.</p>
           <button type="button" className="btn primary" onClick={backToStory}>
@@ -53,15 +73,15 @@ export function StoryPanel() {
   if (story.current < 0) {
     // Before the first beat: what the lesson is about, and a button to begin.
     return (
-      <section className="panel story" aria-label="Story">
-        <h2>Ready: {scenario?.title ?? 'lesson'}</h2>
+      <section ref={panel} className="panel story" aria-label="Story">
+        <h2 tabIndex={-1}>Ready: {scenario?.title ?? 'lesson'}</h2>
         <div className="body">
           <p>{scenario?.summary}</p>
           <p>
             {beats.length} beats. Press <strong>Next beat</strong> to begin; the simulation runs to each beat and pauses there.
           </p>
           <div className="story-controls">
-            <button type="button" className="btn primary" onClick={() => engine.nextBeat()}>
+            <button type="button" className="btn primary" data-beat-nav="next" onClick={() => go('next', () => engine.nextBeat())}>
               Next beat
             </button>
           </div>
@@ -71,8 +91,8 @@ export function StoryPanel() {
   }
 
   return (
-    <section className="panel story" aria-label="Story">
-      <h2>
+    <section ref={panel} className="panel story" aria-label="Story">
+      <h2 tabIndex={-1}>
         Beat {current + 1} of {beats.length}: {beat.title}
       </h2>
       <div className="body">
@@ -80,20 +100,27 @@ export function StoryPanel() {
         <div aria-live="polite" className="story-narration">
           <Narration source={beat.narration} />
         </div>
-        {beat.question && <QuestionCard question={beat.question} answer={answers?.[beat.id]} onAnswer={(c) => answerQuestion(scenarioId, beat.id, c)} />}
+        {beat.question && <QuestionCard key={beat.id} question={beat.question} answer={answers?.[beat.id]} onAnswer={(c) => answerQuestion(scenarioId, beat.id, c)} />}
         {story.waitingForLearner && next && (
           <p className="story-wait" role="status">
             <strong>Your turn:</strong> {next.when?.console ? <>type a command in node {next.when.console.node}'s console{next.demo?.[0]?.type === 'console' ? <> — e.g. <code>{next.demo[0].line}</code></> : null}</> : <>inject the fault “{next.when?.fault}”</>}.
           </p>
         )}
         <div className="story-controls">
-          <button type="button" className="btn" onClick={() => engine.prevBeat()} disabled={current === 0}>
+          <button type="button" className="btn" data-beat-nav="prev" onClick={() => go('prev', () => engine.prevBeat())} disabled={current === 0}>
             Previous beat
           </button>
-          <button type="button" className="btn primary" onClick={() => engine.nextBeat()} disabled={atEnd || story.waitingForLearner}>
+          <button type="button" className="btn primary" data-beat-nav="next" onClick={() => go('next', () => engine.nextBeat())} disabled={atEnd || story.waitingForLearner}>
             Next beat
           </button>
-          <button type="button" className="btn" onClick={() => setFreePlay(true)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              refocus.current = 'heading';
+              setFreePlay(true);
+            }}
+          >
             Try it yourself
           </button>
         </div>
