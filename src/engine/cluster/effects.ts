@@ -57,13 +57,37 @@ registerEffect('fence.power', (ctx, _actor, node, e, cause) => {
     data: { victim },
     notable: true,
   });
-  schedule(ctx, { kind: 'fence.complete', time: at(ctx, delay + ctx.world.scenario.params.fenceDeviceMs), fencer: node, victim, cause: id });
+  schedule(ctx, { kind: 'fence.issue', time: at(ctx, delay), fencer: node, victim, incarnation: ctx.world.nodes[node]!.incarnation, cause: id });
 });
+
+/**
+ * The fence delay is over: the fencer's agent sends the power-off command, unless the fencer died
+ * (or was fenced) during its delay — that is how pcmk_delay_base/max prevent mutual fencing in a
+ * two-node cluster. Once sent, the command completes even if its sender dies: two nodes that
+ * both send within fenceDeviceMs of each other power each other off (pacemaker-fenced(7)).
+ */
+export function issueFence(ctx: RunContext, fencer: NodeId, victim: NodeId, incarnation: number, cause: TraceId | null): void {
+  const { world } = ctx;
+  const f = world.nodes[fencer];
+  // Down now, or down and back up since it asked (a rebooted node does not remember the request).
+  if (f?.power !== 'up' || f.incarnation !== incarnation) {
+    record(ctx, {
+      kind: 'FENCE.ABANDONED',
+      category: 'cluster',
+      node: fencer,
+      summary: `${fencer}'s request to fence ${victim} dies with ${fencer}: it went down before its fence delay was over`,
+      rule: 'A fence delay (pcmk_delay_base/max) holds the request inside the node; a node powered off meanwhile never sends it.',
+      parent: cause,
+      data: { victim },
+      notable: true,
+    });
+    return;
+  }
+  schedule(ctx, { kind: 'fence.complete', time: at(ctx, world.scenario.params.fenceDeviceMs), fencer, victim, cause });
+}
 
 export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, cause: TraceId | null): void {
   const { world } = ctx;
-  // The fence agent runs on the fencer: if the fencer died first, its request died with it.
-  if (world.nodes[fencer]?.power !== 'up') return;
   const v = world.nodes[victim]!;
   const id = record(ctx, {
     kind: 'FENCE.POWER_OFF',
@@ -79,7 +103,8 @@ export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, c
     crashNode(ctx, victim, id, true);
     if (world.scenario.params.stonithAction === 'reboot') scheduleBoot(ctx, victim, id);
   }
-  dispatchTo(ctx, clusterActor(fencer), { type: 'FENCE.RESULT', victim, ok: true } as { type: string }, id);
+  // The device reports to the fencer's agent; a fencer that went down meanwhile hears nothing.
+  if (world.nodes[fencer]?.power === 'up') dispatchTo(ctx, clusterActor(fencer), { type: 'FENCE.RESULT', victim, ok: true } as { type: string }, id);
 }
 
 /** The watchdog (fence_scsi_check) reboots its own node. */

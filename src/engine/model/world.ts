@@ -27,6 +27,8 @@ export type EngineEvent = Queued & { cause: TraceId | null } & (
     | { kind: 'app.write'; node: NodeId; token: number }
     /** multipathd checks a node's paths. */
     | { kind: 'mpath.check'; node: NodeId }
+    /** A node's fence agent sends its power-off command to the fence device (after any fence delay). */
+    | { kind: 'fence.issue'; fencer: NodeId; victim: NodeId; incarnation: number }
     /** A power fence device acts. */
     | { kind: 'fence.complete'; fencer: NodeId; victim: NodeId }
     /** A rebooted node comes back up. */

@@ -26,7 +26,7 @@ export function eventNode(world: World, ev: EngineEvent): NodeId | null {
       return ev.node;
     case 'cluster.deliver':
       return ev.to;
-    case 'fence.complete':
+    case 'fence.issue':
       return ev.fencer;
     default:
       return null;

@@ -6,7 +6,7 @@ import '../cluster/effects';
 import { createLinks, deliverHeartbeat, firstTickDelay, membershipActor } from '../heartbeat/network';
 import { clusterLogicName } from '../cluster/personalities';
 import { keysFor } from '../cluster/common';
-import { completeFence, deliverClusterMessage } from '../cluster/effects';
+import { completeFence, deliverClusterMessage, issueFence } from '../cluster/effects';
 import { bootNode, eventNode } from '../node/power';
 import { consoleProblem, runConsoleLine } from '../nodeConsole/nodeConsole';
 import { clusterActor, onAppWrite } from '../storage/app';
@@ -145,7 +145,8 @@ function processEvent(ctx: RunContext, ev: EngineEvent): void {
       (ctx.world.frozenBacklog[node] ??= []).push(ev);
       return;
     }
-    if (power === 'crashed' && ev.kind !== 'mpath.check') return;
+    // A crashed node's pending fence request still ends in the trace: it dies with the node.
+    if (power === 'crashed' && ev.kind !== 'mpath.check' && ev.kind !== 'fence.issue') return;
   }
   switch (ev.kind) {
     case 'timer': {
@@ -179,6 +180,9 @@ function processEvent(ctx: RunContext, ev: EngineEvent): void {
         return;
       }
       checkPaths(ctx, ev.node, (path, cause) => reregisterOnReinstatedPath(ctx, ev.node, path, cause));
+      return;
+    case 'fence.issue':
+      issueFence(ctx, ev.fencer, ev.victim, ev.incarnation, ev.cause);
       return;
     case 'fence.complete':
       completeFence(ctx, ev.fencer, ev.victim, ev.cause);

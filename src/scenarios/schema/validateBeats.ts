@@ -49,6 +49,7 @@ export const TRACE_KINDS: readonly string[] = [
   'CONSOLE.EXIT',
   'FAULT.SKIPPED',
   ...SCENARIO_FAULT_IDS.map((id) => `FAULT.${id.toUpperCase().replace(/-/g, '_')}`),
+  'FENCE.ABANDONED',
   'FENCE.POWER_OFF',
   'FENCE.REQUESTED',
   'FENCE_SCSI.FENCED',
