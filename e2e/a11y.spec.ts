@@ -3,8 +3,8 @@
 // screen, and a guided lesson; focus is never hidden
 // under the sticky playback bar; reduced motion is honoured. Screenshots are kept as artifacts.
 
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './pages/axe';
 import { LabPage } from './pages/LabPage';
 import { NodeDrawer } from './pages/NodeDrawer';
 
@@ -13,14 +13,6 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  // Name each violation with its first few targets, so a failure says where to look.
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 /** Opens node A's drawer and gives its console something to show. */
 async function openDrawer(page: Page, lab: LabPage, phone: boolean): Promise<NodeDrawer> {
