@@ -93,7 +93,12 @@ export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, c
     kind: 'FENCE.POWER_OFF',
     category: 'cluster',
     node: victim,
-    summary: v.power === 'crashed' ? `Fence device confirms ${victim} is off` : `Fence device powers ${victim} off (requested by ${fencer})`,
+    summary:
+      v.power === 'crashed'
+        ? `Fence device confirms ${victim} is off`
+        : world.nodes[fencer]?.power === 'up'
+          ? `Fence device powers ${victim} off (requested by ${fencer})`
+          : `Fence device powers ${victim} off: ${fencer} sent the request before it was itself fenced (mutual fencing)`,
     rule: 'Power fencing cuts the victim\'s power: whatever it had queued or was about to write is gone.',
     parent: cause,
     data: { fencer, victim },

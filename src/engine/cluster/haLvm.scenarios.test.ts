@@ -77,6 +77,7 @@ describe('S4 heartbeat partition, HA-LVM', () => {
       const view = sim.view();
       expect(view.integrity.ok).toBe(true);
       expect(kinds(sim.trace(), 'FENCE.POWER_OFF').map((e) => e.node).sort()).toEqual(['A', 'B']);
+      expect(kinds(sim.trace(), 'FENCE.POWER_OFF').at(-1)!.summary).toMatch(/sent the request before it was itself fenced \(mutual fencing\)/);
       expect(view.nodes.filter((n) => n.mount)).toHaveLength(0);
     }
   });
