@@ -54,6 +54,8 @@ test('a keyboard-only learner completes a lesson, injecting a fault on the way',
   const heading = story.getByRole('heading').first();
   const next = story.getByRole('button', { name: 'Next beat' });
   await expect(heading).toContainText('Ready:');
+  // The card is gone; the lesson's title takes focus, and Tab goes on into the story.
+  await expect(heading).toBeFocused();
   await tabTo(page, next);
   await expectFocusVisible(next);
   await key('Enter');
@@ -109,6 +111,8 @@ test('a keyboard-only learner completes a lesson, injecting a fault on the way',
   await key('Enter');
   await expect(heading).toContainText(`Beat 1 of ${S3.beats.length}`);
   await expect(next).toBeFocused();
+  // The story is the authored run again: the path taken down in free play is back up.
+  await expect(pathA2).not.toHaveAccessibleName(/: down/);
 
   // Next beat to the end; at the last beat the button is disabled and focus goes to the heading.
   for (let beat = 2; beat <= S3.beats.length; beat++) {

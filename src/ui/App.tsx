@@ -49,6 +49,7 @@ export function App() {
             onChosen={() => {
               // The story panel sits on the diagram tab on phones.
               showPanel('diagram');
+              useStoryStore.setState({ focusOnStart: true });
               showHome(false);
             }}
           />

@@ -14,7 +14,6 @@ import './story.css';
 export function StoryPanel() {
   const scenarioId = useSimStore((s) => s.view?.scenarioId);
   const story = useSimStore((s) => s.playback?.story);
-  const branch = useSimStore((s) => s.playback?.branch ?? 0);
   const answers = useStoryStore((s) => (scenarioId ? s.answers[scenarioId] : undefined));
   const freePlay = useStoryStore((s) => s.freePlay);
   // The scenario as loaded (a lesson, a file opened in src/ui/load/, a deep link), else the built-in.
@@ -28,6 +27,13 @@ export function StoryPanel() {
   const panel = useRef<HTMLElement>(null);
   const beatAt = story?.current;
   const waiting = story?.waitingForLearner;
+  // A lesson just started from the lessons screen: its title takes focus (the card that had it is gone).
+  const focusOnStart = useStoryStore((s) => s.focusOnStart);
+  useEffect(() => {
+    if (!focusOnStart || !panel.current) return;
+    panel.current.querySelector<HTMLElement>('h2')?.focus();
+    useStoryStore.setState({ focusOnStart: false });
+  }, [focusOnStart, scenarioId, beatAt]);
   useEffect(() => {
     const want = refocus.current;
     if (!want || !panel.current) return;
@@ -52,7 +58,9 @@ export function StoryPanel() {
   const backToStory = () => {
     refocus.current = 'next';
     setFreePlay(false);
-    if (branch !== 0) engine.switchBranch(0);
+    // Whatever the learner injected in free play is dropped: the authored run is reloaded (same
+    // scenario, same seed) and replayed exactly to this beat.
+    engine.reset();
     engine.gotoBeat(current);
   };
 

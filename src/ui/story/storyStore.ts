@@ -10,9 +10,11 @@ export interface StoryUiState {
   freePlay: boolean;
   /** The lessons screen (cards) is shown instead of the lab. */
   home: boolean;
+  /** A lesson was just started from the lessons screen: the story panel takes focus once it shows. */
+  focusOnStart: boolean;
 }
 
-export const useStoryStore = create<StoryUiState>()(() => ({ answers: {}, freePlay: false, home: false }));
+export const useStoryStore = create<StoryUiState>()(() => ({ answers: {}, freePlay: false, home: false, focusOnStart: false }));
 
 /** Shows the lessons screen, or goes back to the lab. */
 export function showHome(home: boolean): void {
