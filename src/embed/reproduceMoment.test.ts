@@ -60,7 +60,7 @@ function learnerSession(scenario: Scenario, seed?: number) {
   h.send({ type: 'input', action: { type: 'fault', fault: 'node-freeze', target: { node: 'B' } } });
   h.send({ type: 'seek', time: 4500 });
   h.send({ type: 'input', action: { type: 'fault', fault: 'node-resume', target: { node: 'B' } } });
-  h.send({ type: 'seek', time: 25_000 });
+  h.send({ type: 'seek', time: 7_000 }); // before the two nodes fence each other (link cut, no fence delay)
   h.send({ type: 'input', action: { type: 'console', node: 'A', line: 'sg_turs /dev/sdb' } });
   h.send({ type: 'seek', time: 31_234 });
   expect(h.errors).toEqual([]);
