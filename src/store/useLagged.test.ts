@@ -25,11 +25,13 @@ describe('lagging panels', () => {
     stopB();
   });
 
-  it('take the newest value at most every lagMs while playing; the second group half a period later', () => {
+  it('take the newest value at most every lagMs while playing; the other groups a third and two thirds of a period later', () => {
     const a: { t: number; step: number }[] = [];
     const b: { t: number; step: number }[] = [];
+    const c: { t: number; step: number }[] = [];
     const stopA = subscribeLagged(() => a.push({ t: Date.now(), step: stepNow() }), 0);
     const stopB = subscribeLagged(() => b.push({ t: Date.now(), step: stepNow() }), 1);
+    const stopC = subscribeLagged(() => c.push({ t: Date.now(), step: stepNow() }), 2);
     const period = lagMs(1);
     // A frame every ~33 ms for one second of playback at real time.
     for (let step = 1; step <= 30; step++) {
@@ -40,18 +42,19 @@ describe('lagging panels', () => {
     expect(a.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / period) + 1);
     expect(a.length).toBeGreaterThanOrEqual(Math.floor((30 * 33) / period));
     expect(b.length).toBe(a.length);
-    // Never two redraws of a group closer than the period; group 1 runs between group 0's.
+    expect(c.length).toBe(a.length);
+    // Never two redraws of a group closer than the period; groups 1 and 2 run between group 0's.
     for (let i = 1; i < a.length; i++) expect(a[i]!.t - a[i - 1]!.t).toBeGreaterThanOrEqual(period - 1);
-    for (let i = 0; i < b.length; i++) expect(b[i]!.t - a[i]!.t).toBe(Math.floor(period / 2));
+    for (let i = 0; i < b.length; i++) expect(b[i]!.t - a[i]!.t).toBe(Math.floor(period / 3));
+    for (let i = 0; i < c.length; i++) expect(c[i]!.t - a[i]!.t).toBe(Math.floor((2 * period) / 3));
     // Nothing is lost: the last notifications see the last state.
-    expect(a.at(-1)!.step).toBe(30);
-    expect(b.at(-1)!.step).toBe(30);
+    for (const g of [a, b, c]) expect(g.at(-1)!.step).toBe(30);
     // Pausing shows the present at once.
     useSimStore.setState({ playback: playback(false, 31) });
-    expect(a.at(-1)!.step).toBe(31);
-    expect(b.at(-1)!.step).toBe(31);
+    for (const g of [a, b, c]) expect(g.at(-1)!.step).toBe(31);
     stopA();
     stopB();
+    stopC();
   });
 
   it('redraw less often at high speed', () => {

@@ -2,7 +2,7 @@
 // inspector) need not follow playback at the frame rate: while playing they take the store's
 // newest value at most every lagMs (slower at high speeds, where nobody reads a scrolling log
 // anyway), so the animation frames between keep their time for the diagram. The panels come in
-// two groups redrawn half a period apart, so no single frame pays for all of them. When playback
+// three groups redrawn a third of a period apart, so no single frame pays for all of them. When playback
 // is paused — stepping, seeking, a test reading a panel — every panel follows at once.
 
 import { useSyncExternalStore } from 'react';
@@ -15,41 +15,46 @@ export function lagMs(speed: number): number {
 /** The shortest period, at real time and below (8 redraws a second). */
 export const LAG_MS = lagMs(1);
 
-export type LagGroup = 0 | 1;
+export type LagGroup = 0 | 1 | 2;
+const GROUPS = 3;
 
-const listeners: [Set<() => void>, Set<() => void>] = [new Set(), new Set()];
+const listeners: Set<() => void>[] = [new Set(), new Set(), new Set()];
 let last = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
-let second: ReturnType<typeof setTimeout> | null = null;
+let later: ReturnType<typeof setTimeout>[] = [];
 let unsubscribeStore: (() => void) | null = null;
 
-function notify(group: LagGroup): void {
-  for (const listener of [...listeners[group]]) listener();
+function notify(group: number): void {
+  for (const listener of [...listeners[group]!]) listener();
 }
 
 function clearTimers(): void {
   if (timer !== null) clearTimeout(timer);
-  if (second !== null) clearTimeout(second);
-  timer = second = null;
+  for (const t of later) clearTimeout(t);
+  timer = null;
+  later = [];
 }
 
+/** Group 0 now, the others spread over the period (a third of it apart). */
 function tick(period: number): void {
   timer = null;
   last = performance.now();
   notify(0);
-  if (second === null)
-    second = setTimeout(() => {
-      second = null;
-      notify(1);
-    }, Math.floor(period / 2));
+  if (later.length > 0) return; // the previous period's later groups are still due
+  for (let g = 1; g < GROUPS; g++) {
+    const t = setTimeout(() => {
+      later = later.filter((x) => x !== t);
+      notify(g);
+    }, Math.floor((period * g) / GROUPS));
+    later.push(t);
+  }
 }
 
 function onStore(s: SimStore): void {
   if (!s.playback?.playing) {
     clearTimers();
     last = performance.now();
-    notify(0);
-    notify(1);
+    for (let g = 0; g < GROUPS; g++) notify(g);
     return;
   }
   if (timer !== null) return;
@@ -61,11 +66,11 @@ function onStore(s: SimStore): void {
 
 /** Calls `listener` when the lagging panels of `group` should take the store's newest value. */
 export function subscribeLagged(listener: () => void, group: LagGroup = 0): () => void {
-  listeners[group].add(listener);
+  listeners[group]!.add(listener);
   unsubscribeStore ??= useSimStore.subscribe(onStore);
   return () => {
-    listeners[group].delete(listener);
-    if (listeners[0].size + listeners[1].size === 0) {
+    listeners[group]!.delete(listener);
+    if (listeners.every((l) => l.size === 0)) {
       unsubscribeStore?.();
       unsubscribeStore = null;
       clearTimers();
@@ -73,7 +78,7 @@ export function subscribeLagged(listener: () => void, group: LagGroup = 0): () =
   };
 }
 
-const subscribers: [(l: () => void) => () => void, (l: () => void) => () => void] = [(l) => subscribeLagged(l, 0), (l) => subscribeLagged(l, 1)];
+const subscribers = [0, 1, 2].map((g) => (l: () => void) => subscribeLagged(l, g as LagGroup));
 
 /**
  * The store's value through the lagging clock. `selector` must return a value the store keeps (a
@@ -81,5 +86,5 @@ const subscribers: [(l: () => void) => () => void, (l: () => void) => () => void
  * snapshots with Object.is.
  */
 export function useLagged<T>(selector: (s: SimStore) => T, group: LagGroup = 0): T {
-  return useSyncExternalStore(subscribers[group], () => selector(useSimStore.getState()));
+  return useSyncExternalStore(subscribers[group]!, () => selector(useSimStore.getState()));
 }

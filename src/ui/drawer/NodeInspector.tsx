@@ -7,7 +7,7 @@ import { seconds } from '../common/time';
 import { nodeStateWord } from './nodeState';
 
 export function NodeInspector({ node }: { node: string }) {
-  const view = useLagged((s) => s.view, 1);
+  const view = useLagged((s) => s.view, 2);
   const n = view?.nodes.find((x) => x.id === node);
   if (!view || !n) return null;
   const paths = view.paths.filter((p) => p.node === node);

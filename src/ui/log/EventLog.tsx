@@ -20,8 +20,8 @@ export const PAGE_SIZE = 200;
 const seek = (e: TraceEntry) => engine.seekStep(e.step);
 
 export function EventLog() {
-  const trace = useLagged((s) => s.trace, 1);
-  const step = useLagged((s) => s.playback?.step ?? 0, 1);
+  const trace = useLagged((s) => s.trace, 2);
+  const step = useLagged((s) => s.playback?.step ?? 0, 2);
   const playing = useSimStore((s) => s.playback?.playing ?? false);
 
   const [groups, setGroups] = useState(DEFAULT_FILTER.groups);

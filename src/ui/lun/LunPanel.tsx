@@ -23,8 +23,8 @@ function mounterOf(trace: readonly TraceEntry[], v: Violation): string | null {
 }
 
 export function LunPanel() {
-  const view = useLagged((s) => s.view);
-  const trace = useLagged((s) => s.trace);
+  const view = useLagged((s) => s.view, 1);
+  const trace = useLagged((s) => s.trace, 1);
   const lun = view?.luns[0];
   const violations = view?.integrity.violations;
   const model = useMemo(() => (lun && violations ? buildBlockMap(lun, violations, (v) => mounterOf(trace, v)) : null), [lun, violations, trace]);

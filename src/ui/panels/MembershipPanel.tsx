@@ -3,7 +3,7 @@
 import { useLagged } from '../../store/useLagged';
 
 export function MembershipPanel() {
-  const nodes = useLagged((s) => s.view?.nodes);
+  const nodes = useLagged((s) => s.view?.nodes, 1);
   if (!nodes) return null;
   return (
     <section className="panel" aria-label="Membership">

@@ -13,7 +13,7 @@ export function Scrubber() {
   const time = useSimStore((s) => s.playback?.time ?? 0);
   const duration = useSimStore((s) => s.playback?.duration ?? 1);
   const playing = useSimStore((s) => s.playback?.playing ?? false);
-  const trace = useLagged((s) => s.trace);
+  const trace = useLagged((s) => s.trace, 1);
   const markers = useMemo(() => markersOf(trace, duration), [trace, duration]);
   const group = useRef<HTMLDivElement>(null);
   const pending = usePendingSeek();
