@@ -32,7 +32,7 @@ export function NodeCard({ box, topoKey, tabIndex, menuOpen, onOpen }: Props) {
     onOpen();
   };
   // Narrow cards (three nodes side by side, phones) drop the server glyph and shorten the key.
-  const narrow = box.w < 250;
+  const narrow = box.w < 270;
   const classes = ['node-card', narrow ? 'narrow' : '', `power-${f.power}`, f.fenced ? 'fenced' : '', f.service === 'owner' ? 'owner' : '', menuOpen ? 'menu-open' : ''].filter(Boolean).join(' ');
   return (
     <div role="group" aria-label={`Node ${box.id}`} className={`${classes} node-c${slot}`} style={{ left: box.x, top: box.y, width: box.w, height: box.h }} data-tags={f.tags} onClick={onCardClick}>
