@@ -83,10 +83,10 @@ export function issueFence(ctx: RunContext, fencer: NodeId, victim: NodeId, inca
     });
     return;
   }
-  schedule(ctx, { kind: 'fence.complete', time: at(ctx, world.scenario.params.fenceDeviceMs), fencer, victim, cause });
+  schedule(ctx, { kind: 'fence.complete', time: at(ctx, world.scenario.params.fenceDeviceMs), fencer, victim, incarnation, cause });
 }
 
-export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, cause: TraceId | null): void {
+export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, incarnation: number, cause: TraceId | null): void {
   const { world } = ctx;
   const v = world.nodes[victim]!;
   const id = record(ctx, {
@@ -96,9 +96,9 @@ export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, c
     summary:
       v.power === 'crashed'
         ? `Fence device confirms ${victim} is off`
-        : world.nodes[fencer]?.power === 'up'
-          ? `Fence device powers ${victim} off (requested by ${fencer})`
-          : `Fence device powers ${victim} off: ${fencer} sent the request before it was itself fenced (mutual fencing)`,
+        : world.nodes[fencer]?.power === 'crashed'
+          ? `Fence device powers ${victim} off: ${fencer} sent the request before it was itself fenced (mutual fencing)`
+          : `Fence device powers ${victim} off (requested by ${fencer}${world.nodes[fencer]?.power === 'frozen' ? ', paused since: it hears the answer when it resumes' : ''})`,
     rule: 'Power fencing cuts the victim\'s power: whatever it had queued or was about to write is gone.',
     parent: cause,
     data: { fencer, victim },
@@ -108,8 +108,9 @@ export function completeFence(ctx: RunContext, fencer: NodeId, victim: NodeId, c
     crashNode(ctx, victim, id, true);
     if (world.scenario.params.stonithAction === 'reboot') scheduleBoot(ctx, victim, id);
   }
-  // The device reports to the fencer's agent; a fencer that went down meanwhile hears nothing.
-  if (world.nodes[fencer]?.power === 'up') dispatchTo(ctx, clusterActor(fencer), { type: 'FENCE.RESULT', victim, ok: true } as { type: string }, id);
+  // The device reports to the fencer's agent: now, or when a paused fencer resumes; a fencer
+  // that went down meanwhile hears nothing.
+  schedule(ctx, { kind: 'fence.result', time: at(ctx, 0), fencer, victim, incarnation, cause: id });
 }
 
 /** The watchdog (fence_scsi_check) reboots its own node. */

@@ -106,6 +106,30 @@ describe('S4 heartbeat partition, HA-LVM', () => {
   });
 });
 
+describe('fencing with a paused fencer', () => {
+  it('the device still acts; the paused fencer hears the answer when it resumes and takes over', () => {
+    const sim = createSimulation({
+      scenario: testScenario(['A', 'B', 'C'], {
+        mode: 'none',
+        params: { fencing: true },
+        faults: [
+          { at: 10_000, fault: 'heartbeat-partition', groups: [['A'], ['B', 'C']] },
+          { at: 17_000, fault: 'node-freeze', node: 'B' }, // just after B sent its request for A
+          { at: 30_000, fault: 'node-resume', node: 'B' },
+        ],
+        seed: 1,
+      }),
+    });
+    sim.runUntil(40_000);
+    const off = kinds(sim.trace(), 'FENCE.POWER_OFF');
+    expect(off.map((e) => [e.node, e.t < 30_000])).toEqual([['A', true]]);
+    expect(off[0]!.summary).toMatch(/requested by B, paused since/);
+    const mountB = kinds(sim.trace(), 'APP.MOUNT').find((e) => e.node === 'B');
+    expect(mountB?.t).toBeGreaterThanOrEqual(30_000);
+    expect(sim.view().integrity.ok).toBe(true);
+  });
+});
+
 describe('S10 zombie node, HA-LVM', () => {
   const zombie: ScheduledFault[] = [
     { at: 10_000, fault: 'node-freeze', node: 'A' },

@@ -30,7 +30,9 @@ export type EngineEvent = Queued & { cause: TraceId | null } & (
     /** A node's fence agent sends its power-off command to the fence device (after any fence delay). */
     | { kind: 'fence.issue'; fencer: NodeId; victim: NodeId; incarnation: number }
     /** A power fence device acts. */
-    | { kind: 'fence.complete'; fencer: NodeId; victim: NodeId }
+    | { kind: 'fence.complete'; fencer: NodeId; victim: NodeId; incarnation: number }
+    /** The fence device's answer reaches the fencer's agent (held while the fencer is paused). */
+    | { kind: 'fence.result'; fencer: NodeId; victim: NodeId; incarnation: number }
     /** A rebooted node comes back up. */
     | { kind: 'node.boot'; node: NodeId; incarnation: number }
     /** A cluster message (over the heartbeat network) reaches a node. */

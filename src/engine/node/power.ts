@@ -27,6 +27,7 @@ export function eventNode(world: World, ev: EngineEvent): NodeId | null {
     case 'cluster.deliver':
       return ev.to;
     case 'fence.issue':
+    case 'fence.result':
       return ev.fencer;
     default:
       return null;

@@ -24,7 +24,7 @@ import type { FaultTarget } from '../faults/types';
 import { createRng, nextFloat } from '../rng';
 import { popEvent } from '../queue';
 import { buildPrOutCdb, buildPrOutParams } from '../lun';
-import { sendToActor, spawnActor, timerKey } from './actors';
+import { dispatchTo, sendToActor, spawnActor, timerKey } from './actors';
 import { record, schedule, type RunContext } from './context';
 
 export function createWorld(scenario: Scenario, seed: number): RunContext {
@@ -185,7 +185,11 @@ function processEvent(ctx: RunContext, ev: EngineEvent): void {
       issueFence(ctx, ev.fencer, ev.victim, ev.incarnation, ev.cause);
       return;
     case 'fence.complete':
-      completeFence(ctx, ev.fencer, ev.victim, ev.cause);
+      completeFence(ctx, ev.fencer, ev.victim, ev.incarnation, ev.cause);
+      return;
+    case 'fence.result':
+      // Only the incarnation that asked hears the answer (a rebooted fencer forgot its request).
+      if (ctx.world.nodes[ev.fencer]?.incarnation === ev.incarnation) dispatchTo(ctx, clusterActor(ev.fencer), { type: 'FENCE.RESULT', victim: ev.victim, ok: true } as { type: string }, ev.cause);
       return;
     case 'node.boot':
       if (ctx.world.nodes[ev.node]?.incarnation === ev.incarnation) bootNode(ctx, ev.node, ev.cause);
