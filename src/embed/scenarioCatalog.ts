@@ -4,8 +4,8 @@
 // its module loads) is fetched only when a link or a host names one of its scenarios, so a
 // plain start costs nothing more.
 
-import type { Beat, Scenario } from '../engine';
-import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID } from '../scenarios';
+import type { Scenario } from '../engine';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, beatsOf } from '../scenarios';
 import { PERSONALITIES, PRESETS, presetScenario, type PresetChoice } from '../scenarios/presets';
 
 /** What URL parsing needs to know about a scenario to check a link's parameters. */
@@ -31,9 +31,7 @@ export interface ScenarioCatalog {
 }
 
 /** The narrated beats of a scenario, as written (the host's story validates them on load). */
-export function beatsOf(scenario: Scenario): Beat[] {
-  return (scenario.beats ?? []) as Beat[];
-}
+export { beatsOf };
 
 /** Facts of a scenario object (also for scenarios a host sends whole). */
 export function factsOf(scenario: Scenario): ScenarioFacts {

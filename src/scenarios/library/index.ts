@@ -2,7 +2,6 @@
 // the scenario validator (which fills the personality's default timings) and listed with a card
 // for the scenario picker. library.test.ts replays every one headless through its beats.
 
-import type { Beat } from '../../engine/beats/types';
 import type { Mode, Personality, Scenario } from '../../engine/model/scenario';
 import { formatScenarioErrors, validateScenario, type ScenarioLevel } from '../validate';
 import introLunPathsKeys from './intro-lun-paths-keys.json';
@@ -125,6 +124,4 @@ export function libraryScenario(id: string): Scenario | undefined {
 }
 
 /** The beats of a library scenario, typed for `runStory` and the player. */
-export function beatsOf(scenario: Scenario): Beat[] {
-  return (scenario.beats ?? []) as Beat[];
-}
+export { beatsOf } from '../index';
