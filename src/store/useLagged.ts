@@ -18,7 +18,7 @@ export const LAG_MS = lagMs(1);
 export type LagGroup = 0 | 1 | 2;
 const GROUPS = 3;
 
-const listeners: Set<() => void>[] = [new Set(), new Set(), new Set()];
+const listeners = Array.from({ length: GROUPS }, () => new Set<() => void>());
 let last = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let later: ReturnType<typeof setTimeout>[] = [];
@@ -78,7 +78,7 @@ export function subscribeLagged(listener: () => void, group: LagGroup = 0): () =
   };
 }
 
-const subscribers = [0, 1, 2].map((g) => (l: () => void) => subscribeLagged(l, g as LagGroup));
+const subscribers = listeners.map((_, g) => (l: () => void) => subscribeLagged(l, g as LagGroup));
 
 /**
  * The store's value through the lagging clock. `selector` must return a value the store keeps (a
