@@ -113,6 +113,20 @@ describe('engine host', () => {
     expect(afterBack.from).toBeLessThan(len);
   });
 
+  it('posts views whose size does not grow with the length of the run', () => {
+    // Every view crosses the worker boundary by structured clone, 30 times a second while playing:
+    // its cost must not grow with the run (a leak of each branch's whole trace once made it so).
+    const { port, clock, lastView } = connect();
+    port.send({ type: 'load', scenario });
+    port.send({ type: 'setSpeed', speed: 8 });
+    port.send({ type: 'play' });
+    clock.advance(2000);
+    const early = JSON.stringify(lastView()).length;
+    clock.advance(20_000);
+    expect(lastView().playback.time).toBeGreaterThan(100_000);
+    expect(JSON.stringify(lastView()).length).toBeLessThan(early * 1.5);
+  });
+
   it('reports a rejected fault input with its reason', () => {
     const { port, updates } = connect();
     port.send({ type: 'load', scenario });

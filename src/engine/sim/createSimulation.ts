@@ -222,7 +222,18 @@ export function createSimulation(options: SimulationOptions): Simulation {
     time: () => ctx.world.time,
     stepCount: () => ctx.world.step,
     nextEventTime: () => peekEvent(ctx.world.queue)?.time ?? null,
-    branches: () => branches.map(({ checkpoints: _c, inputs, ...info }) => ({ ...info, inputs: inputs.map((i) => ({ ...i })) })),
+    // Field by field: a rest spread of the internal Branch would also hand out its checkpoints and
+    // whole trace (a host posting branches with every view sent the full trace 30 times a second).
+    branches: () =>
+      branches.map((b): BranchInfo => ({
+        id: b.id,
+        parent: b.parent,
+        forkStep: b.forkStep,
+        forkTime: b.forkTime,
+        inputs: b.inputs.map((i) => ({ ...i })),
+        frontierStep: b.frontierStep,
+        frontierTime: b.frontierTime,
+      })),
     currentBranch: () => branch.id,
     switchBranch(id) {
       const target = branches[id];

@@ -109,6 +109,16 @@ describe('branches', () => {
     expect(json(sim.view())).toBe(authored);
   });
 
+  it('describes branches by their public fields only (no checkpoints, no trace)', () => {
+    const sim = createSimulation({ scenario, seed: 9 });
+    sim.runUntil(20_000);
+    sim.seek(5000);
+    sim.input({ type: 'fault', fault: 'node-crash', target: { node: 'A' } });
+    for (const b of sim.branches()) {
+      expect(Object.keys(b).sort()).toEqual(['forkStep', 'forkTime', 'frontierStep', 'frontierTime', 'id', 'inputs', 'parent']);
+    }
+  });
+
   it('does not fork when the input is at the end of the branch', () => {
     const sim = createSimulation({ scenario, seed: 9 });
     sim.runUntil(5000);
