@@ -27,7 +27,7 @@ export default tseslint.config(
           paths: uiAndStore.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/engine must not import UI or store libraries.' })),
           patterns: [
             { group: ['**/store/**', '**/ui/**', '**/worker/**', '**/embed/**', '**/cli/**'], message: 'src/engine imports nothing outside src/engine (DESIGN.md, Layers).' },
-            { group: ['react/*', 'zustand/*', 'framer-motion/*', 'node:*'], message: 'src/engine must stay free of UI, store and Node APIs.' },
+            { group: ['react/*', 'react-dom/*', 'zustand/*', 'framer-motion/*', 'motion/*', 'node:*'], message: 'src/engine must stay free of UI, store and Node APIs.' },
           ],
         },
       ],
