@@ -3,10 +3,17 @@ import { LabPage } from './pages/LabPage';
 
 test.describe('heartbeat and membership', () => {
   test('plays heartbeats, loses the peer after the link is cut, and steps back to before the loss', async ({ page }) => {
+    // The engine runs in its Web Worker, not in the main-thread fallback.
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     const lab = new LabPage(page);
     await lab.open();
     const nodeA = lab.node('A');
     await expect(nodeA).toContainText('MembershipA, B');
+    expect(workers.filter((u) => /engine\.worker[^/]*\.js$/.test(u))).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('running the engine on the main thread'))).toEqual([]);
 
     // Play: heartbeats arrive and each node says when it last heard its peer.
     await lab.play.click();
