@@ -43,10 +43,13 @@ export function deviceHint(ctx: ConsoleContext): string {
   return `  node ${ctx.node} has ${list} and ${MPATH_DEVICE} (all paths)\n`;
 }
 
-/** The message for a device that cannot be opened, in the tool's own words plus a hint. */
-export function openErrorText(prefix: string, name: string, why: 'missing' | 'boot-disk', ctx: ConsoleContext): string {
+/**
+ * The message for a device that cannot be opened, in the tool's own words plus a hint. `head` is
+ * the tool's text up to the reason, e.g. "sg_turs: error opening file: /dev/sdq" (main: ...).
+ */
+export function openErrorText(head: string, why: 'missing' | 'boot-disk', ctx: ConsoleContext): string {
   if (why === 'boot-disk') {
-    return `${prefix}${name}: this is node ${ctx.node}'s local boot disk; the lab only simulates the shared LUN\n${deviceHint(ctx)}`;
+    return `${head}: this is node ${ctx.node}'s local boot disk; the lab only simulates the shared LUN\n${deviceHint(ctx)}`;
   }
-  return `${prefix}${name}: No such file or directory\n${deviceHint(ctx)}`;
+  return `${head}: No such file or directory\n${deviceHint(ctx)}`;
 }

@@ -149,6 +149,18 @@ describe('sg_persist syntax errors name the problem and exit 1', () => {
       stderr: 'sg_persist: error opening file (ro): /dev/sdq: No such file or directory\n  node A has /dev/sdb (path 1), /dev/sdc (path 2) and /dev/mapper/mpatha (all paths)\n',
     });
   });
+
+  // sg_persist.c main(): the INQUIRY's open says "(ro): DEVICE", the PR command's open (the first
+  // one with -n) "DEVICE (rw)", or "(ro)" with --readonly.
+  it.each([
+    ['sg_persist -n -k /dev/sdf', 'sg_persist: error opening file /dev/sdf (rw): No such file or directory\n'],
+    ['sg_persist --no-inquiry -o -G -S 1 /dev/sdf', 'sg_persist: error opening file /dev/sdf (rw): No such file or directory\n'],
+    ['sg_persist -n -y -k /dev/sdf', 'sg_persist: error opening file /dev/sdf (ro): No such file or directory\n'],
+  ])('"%s": the device-open error names the device before the access mode', (line, first) => {
+    const r = fails(line);
+    expect(r.exit).toBe(52);
+    expect(r.stderr).toBe(`${first}  node A has /dev/sdb (path 1), /dev/sdc (path 2) and /dev/mapper/mpatha (all paths)\n`);
+  });
 });
 
 describe('sg_persist golden transcripts', () => {
@@ -264,7 +276,8 @@ describe('sg_persist golden transcripts', () => {
     const r = command(lab.run('A: sg_persist -n -v -o -M -K a1 -S b1 -Q 1 -X iqn.2026-11.lab:node-b,i,0x00023d000001 /dev/sdb'));
     expect(r).toMatchObject({
       exit: 0,
-      stderr: '    Persistent reservation out cdb: [5f 07 00 00 00 00 00 00 44 00]\nPR out (register and move): command successful\n',
+      // sg_persist.c prout_reg_move_work(): its own wording, unlike prout_work()'s "PR out: command (Register) successful"
+      stderr: "    Persistent reservation out cdb: [5f 07 00 00 00 00 00 00 44 00]\nPR out: 'register and move' command successful\n",
     });
     expect(command(lab.run('B: sg_persist -n -r /dev/sdb')).stdout).toBe(
       '  PR generation=0x2, Reservation follows:\n    Key=0xb1\n    scope: LU_SCOPE,  type: Write Exclusive\n',
@@ -314,5 +327,62 @@ describe('sg_persist golden transcripts', () => {
     const lab = labSession();
     expect(command(lab.run('A: sg_persist --help'))).toMatchObject({ exit: 0, stderr: expect.stringMatching(/^Usage: sg_persist \[OPTIONS\] \[DEVICE\]\n {2}where the main OPTIONS are:/) });
     expect(command(lab.run('A: sg_persist -hh')).stderr).toContain('  5:    write exclusive, registrants only\n');
+  });
+});
+
+describe('sg_persist: every short option and its long spelling build the same request (the issue\'s option list)', () => {
+  const TID = 'iqn.2026-11.lab:node-b,i,0x00023d000001';
+  /** The plan without the command text it was parsed from. */
+  const same = (line: string): Omit<CommandPlan, 'line'> => {
+    const { line: _ignored, ...rest } = plan(line);
+    return rest;
+  };
+  // [option, short form, long form, what the option must change in the request]
+  const rows: [string, string, string, (p: CommandPlan) => void][] = [
+    ['--in', '-n -i -k /dev/sdb', '-n --in -k /dev/sdb', (p) => expect(main(p).cdb[0]).toBe(0x5e)],
+    ['--out', '-n -o -G -S 1 /dev/sdb', '-n --out -G -S 1 /dev/sdb', (p) => expect(main(p).cdb[0]).toBe(0x5f)],
+    ['--read-keys', '-n -k /dev/sdb', '-n --read-keys /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x00)],
+    ['--read-reservation', '-n -r /dev/sdb', '-n --read-reservation /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x01)],
+    ['--report-capabilities', '-n -c /dev/sdb', '-n --report-capabilities /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x02)],
+    ['--read-full-status', '-n -s /dev/sdb', '-n --read-full-status /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x03)],
+    ['--register', '-n -o -G -S a1 /dev/sdb', '-n -o --register -S a1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x00)],
+    ['--reserve', '-n -o -R -K a1 -T 1 /dev/sdb', '-n -o --reserve -K a1 -T 1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x01)],
+    ['--release', '-n -o -L -K a1 -T 1 /dev/sdb', '-n -o --release -K a1 -T 1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x02)],
+    ['--clear', '-n -o -C -K a1 /dev/sdb', '-n -o --clear -K a1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x03)],
+    ['--preempt', '-n -o -P -K b1 -S a1 -T 1 /dev/sdb', '-n -o --preempt -K b1 -S a1 -T 1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x04)],
+    ['--preempt-abort', '-n -o -A -K b1 -S a1 -T 1 /dev/sdb', '-n -o --preempt-abort -K b1 -S a1 -T 1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x05)],
+    ['--register-ignore', '-n -o -I -S a1 /dev/sdb', '-n -o --register-ignore -S a1 /dev/sdb', (p) => expect(main(p).cdb[1]).toBe(0x06)],
+    ['--register-move', `-n -o -M -K a1 -S b1 -X ${TID} /dev/sdb`, `-n -o --register-move -K a1 -S b1 -X ${TID} /dev/sdb`, (p) => expect(main(p).cdb[1]).toBe(0x07)],
+    ['--param-rk=', '-n -o -R -K 0xa1 -T 1 /dev/sdb', '-n -o -R --param-rk=0xa1 -T 1 /dev/sdb', (p) => expect(main(p).dataOut!.slice(0, 8)).toEqual(key('a1'))],
+    ['--param-sark=', '-n -o -G -S 0xa1 /dev/sdb', '-n -o -G --param-sark=0xa1 /dev/sdb', (p) => expect(main(p).dataOut!.slice(8, 16)).toEqual(key('a1'))],
+    ['--prout-type=', '-n -o -R -K a1 -T 5 /dev/sdb', '-n -o -R -K a1 --prout-type=5 /dev/sdb', (p) => expect(main(p).cdb[2]).toBe(5)],
+    ['--param-aptpl', '-n -o -G -S a1 -Z /dev/sdb', '-n -o -G -S a1 --param-aptpl /dev/sdb', (p) => expect(main(p).dataOut![20]).toBe(0x01)],
+    ['--param-alltgpt', '-n -o -G -S a1 -Y /dev/sdb', '-n -o -G -S a1 --param-alltgpt /dev/sdb', (p) => expect(main(p).dataOut![20]).toBe(0x04)],
+    ['--no-inquiry', '-n -k /dev/sdb', '--no-inquiry -k /dev/sdb', (p) => expect(cdbs(p)).toEqual([[0x5e, 0, 0, 0, 0, 0, 0, 0x20, 0, 0]])],
+    ['--verbose', '-v -n -k /dev/sdb', '--verbose -n -k /dev/sdb', (p) => expect(p.options['verbose']).toBe(1)],
+    ['--device=', '-n -k -d /dev/sdc', '-n -k --device=/dev/sdc', (p) => expect(p.device).toBe('/dev/sdc')],
+  ];
+
+  it.each(rows)('%s: "%s" and "%s" give the same CDBs and parameter bytes', (_name, short, long, effect) => {
+    const p = plan(`sg_persist ${short}`);
+    expect(same(`sg_persist ${long}`)).toEqual(same(`sg_persist ${short}`));
+    effect(p);
+  });
+
+  it.each(rows)('%s: "%s" and "%s" print the same on the same LUN state', (_name, short, long) => {
+    const out = (opts: string): unknown => {
+      const lab = labSession();
+      lab.run('A: sg_persist -n -o -G -S a1 /dev/sdb');
+      lab.run('B: sg_persist -n -o -G -S b1 /dev/sdb');
+      const { line: _l, command: _c, ...rest } = lab.run(`A: sg_persist ${opts}`) as CommandRecord;
+      return rest;
+    };
+    expect(out(long)).toEqual(out(short));
+  });
+
+  it('--device= picks the path like the operand does; --verbose prints the CDB', () => {
+    expect(main(plan('sg_persist -n -k --device=/dev/sdc')).path).toBe(2);
+    const r = labSession().run('A: sg_persist --verbose -n -k /dev/sdb') as CommandRecord;
+    expect(r.stderr).toBe('    Persistent reservation in cdb: [5e 00 00 00 00 00 00 20 00 00]\n');
   });
 });

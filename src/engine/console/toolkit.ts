@@ -30,19 +30,24 @@ export type DeviceResult = { ok: true; name: string; device: Device } | { ok: fa
 
 /**
  * Resolves the device operand (or ctx.defaultDevice). `missing` is the tool's message when no
- * device was named; `openPrefix` its prefix for "No such file or directory".
+ * device was named; `openPrefix` its prefix for "DEVICE: No such file or directory", or a function
+ * giving the whole text before ": No such file or directory" when the tool words it otherwise
+ * (sg_persist -n: "error opening file DEVICE (rw)").
  */
 export function resolveDevice(
   given: string | null,
   ctx: ConsoleContext,
   missing: string,
-  openPrefix: string,
+  openPrefix: string | ((name: string) => string),
   openExit: number = EXIT.NO_SUCH_FILE,
 ): DeviceResult {
   const name = given ?? ctx.defaultDevice ?? null;
   if (name === null) return { ok: false, result: syntaxError(missing) };
   const found = lookupDevice(name, ctx);
-  if (!found.ok) return { ok: false, result: { ok: false, exit: openExit, stderr: openErrorText(openPrefix, name, found.why, ctx) } };
+  if (!found.ok) {
+    const head = typeof openPrefix === 'string' ? `${openPrefix}${name}` : openPrefix(name);
+    return { ok: false, result: { ok: false, exit: openExit, stderr: openErrorText(head, found.why, ctx) } };
+  }
   return { ok: true, name, device: found.device };
 }
 
