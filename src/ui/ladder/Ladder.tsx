@@ -17,6 +17,11 @@ import './ladder.css';
 /** Virtual time shown, and the most rows drawn (the newest). */
 export const WINDOW_MS = 15_000;
 export const MAX_ROWS = 80;
+/**
+ * While playing, the diagram scrolls by itself and its 460 px show about 20 rows: drawing only the
+ * newest PLAYING_ROWS keeps each redraw small. Pausing draws all MAX_ROWS again.
+ */
+export const PLAYING_ROWS = 28;
 
 export function Ladder() {
   const view = useLagged((s) => s.view);
@@ -35,9 +40,10 @@ export function Ladder() {
   const nodes = view?.nodes;
   const nodeIds = useMemo(() => nodes?.map((n) => n.id) ?? [], [nodes]);
   const peers = useMemo(() => Object.fromEntries((nodes ?? []).map((n) => [n.id, n.peers.map((p) => p.id)])), [nodes]);
+  const maxRows = playing ? PLAYING_ROWS : MAX_ROWS;
   const rows = useMemo(
-    () => buildLadderRows(ladderWindow(trace, step, from, now), { heartbeats, inflight, peers }).slice(-MAX_ROWS),
-    [trace, step, from, now, heartbeats, inflight, peers],
+    () => buildLadderRows(ladderWindow(trace, step, from, now), { heartbeats, inflight, peers }).slice(-maxRows),
+    [trace, step, from, now, heartbeats, inflight, peers, maxRows],
   );
   const lanes = useMemo(() => buildLanes(view?.paths ?? [], nodeIds, heartbeats, `LUN ${view?.luns[0]?.lun ?? 0}`), [view?.paths, nodeIds, heartbeats, view?.luns]);
   const layout = useMemo(() => layoutRows(rows, now, 24), [rows, now]);

@@ -1,6 +1,6 @@
 // The event log: the trace up to the current playback step, filtered by category and search,
-// newest last. One page of at most PAGE_SIZE rows is rendered however long the trace is; it
-// follows playback unless the learner paged back. A row seeks there; "Why?" explains it.
+// newest last. One page of at most PAGE_SIZE rows is rendered however long the trace is (a
+// shorter page while playing); it follows playback unless the learner paged back. A row seeks there; "Why?" explains it.
 
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEntry } from '../../engine';
@@ -16,6 +16,12 @@ import './log.css';
 
 /** Rows rendered at most (one page). */
 export const PAGE_SIZE = 200;
+/**
+ * While playing, rows scroll past faster than anyone reads them and only the newest few are in
+ * view: a shorter page keeps each redraw small (at 8× a redraw replaced ~130 of 200 rows). Pausing
+ * brings the full page back.
+ */
+export const PLAYING_PAGE_SIZE = 40;
 
 const seek = (e: TraceEntry) => engine.seekStep(e.step);
 
@@ -36,7 +42,8 @@ export function EventLog() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const filter: LogFilter = useMemo(() => ({ groups, notableOnly, query: deferredQuery.trim().toLowerCase() }), [groups, notableOnly, deferredQuery]);
-  const page = useMemo(() => logPage(trace, step, filter, PAGE_SIZE, anchor), [trace, step, filter, anchor]);
+  const pageSize = playing ? PLAYING_PAGE_SIZE : PAGE_SIZE;
+  const page = useMemo(() => logPage(trace, step, filter, pageSize, anchor), [trace, step, filter, pageSize, anchor]);
   const currentId = anchor === null ? [...page.rows].reverse().find((e) => e.step === step)?.id : undefined;
 
   // Follow playback: rows end at the current step, so "now" is the bottom of the list. The
@@ -97,7 +104,7 @@ export function EventLog() {
       </div>
       {anchor !== null && (
         <div className="log-paging">
-          <button type="button" className="log-page" onClick={() => setAnchor(newerAnchor(trace, step, filter, PAGE_SIZE, anchor))}>
+          <button type="button" className="log-page" onClick={() => setAnchor(newerAnchor(trace, step, filter, pageSize, anchor))}>
             ↓ Show newer events ({page.newer.toLocaleString('en')} more)
           </button>
           <button type="button" className="log-page" onClick={() => setAnchor(null)}>

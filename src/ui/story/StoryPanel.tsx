@@ -3,6 +3,7 @@
 // from the engine host (playback.story).
 
 import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { beatsOf, builtinScenario } from '../../scenarios';
 import { engine } from '../../store/engine';
 import { useSimStore } from '../../store/useSimStore';
@@ -13,7 +14,8 @@ import './story.css';
 
 export function StoryPanel() {
   const scenarioId = useSimStore((s) => s.view?.scenarioId);
-  const story = useSimStore((s) => s.playback?.story);
+  // A new object with every view (30 a second while playing): compare its fields, not its identity.
+  const story = useSimStore(useShallow((s) => s.playback?.story));
   const answers = useStoryStore((s) => (scenarioId ? s.answers[scenarioId] : undefined));
   const freePlay = useStoryStore((s) => s.freePlay);
   // The scenario as loaded (a lesson, a file opened in src/ui/load/, a deep link), else the built-in.

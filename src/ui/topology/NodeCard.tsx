@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/useSimStore';
 import { Icon } from './icons';
 import type { NodeBox } from './layout';
-import { nodeFacts, powerLook, roleLook } from './nodeFacts';
+import { heardText, nodeFacts, powerLook, roleLook } from './nodeFacts';
 import { ServerIcon } from './ServerIcon';
 import { nodeSlot } from '../lun/nodeColors';
 import '../lun/nodeColors.css';
@@ -72,14 +72,7 @@ export function NodeCard({ box, topoKey, tabIndex, menuOpen, onOpen }: Props) {
         <dd>{down ? 'none (node is down)' : f.standalone ? 'not in the cluster' : f.members}</dd>
         <dt>Lost</dt>
         <dd className={f.lost ? 'lost' : undefined}>{f.lost ? `⚠ ${f.lost}` : '—'}</dd>
-        {f.heard
-          ? f.heard.split('|').map((h) => {
-              const [peer, text] = h.split('=');
-              return (
-                <HeardRow key={peer} peer={peer!} text={down ? '—' : text!} />
-              );
-            })
-          : null}
+        {f.peers ? f.peers.split(',').map((peer) => <HeardRow key={peer} node={box.id} peer={peer} down={down} />) : null}
         {f.scsi3 && (
           <>
             <dt>Key</dt>
@@ -108,7 +101,8 @@ function registeredPaths(on: string, paths: number): string {
   return n >= paths ? `${n} path${n === 1 ? '' : 's'}` : `${n} of ${paths}`;
 }
 
-function HeardRow({ peer, text }: { peer: string; text: string }) {
+function HeardRow({ node, peer, down }: { node: string; peer: string; down: boolean }) {
+  const text = useSimStore((s) => (down ? '—' : heardText(s.view, node, peer)));
   return (
     <>
       <dt>Heard {peer}</dt>

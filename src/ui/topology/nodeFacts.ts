@@ -14,8 +14,8 @@ export interface NodeFacts {
   members: string;
   /** Peers this node dropped from its view, e.g. "B, C" (empty: none). */
   lost: string;
-  /** "B=0.4 s ago|C=not yet", in peer order. */
-  heard: string;
+  /** Peers in order, e.g. "B,C" (what each was last heard is `heardText`, which changes far more often). */
+  peers: string;
   mountEpoch: number | null;
   key: string | null;
   /** I_T nexuses of this node registered with its key at the LUN, e.g. "A.1,A.2". */
@@ -37,7 +37,7 @@ export function nodeFacts(view: SimView | null, id: string): NodeFacts | null {
     service: n.serviceState,
     members: n.members.join(', '),
     lost: n.power === 'crashed' ? '' : n.peers.filter((p) => !p.member).map((p) => p.id).join(', '),
-    heard: n.peers.map((p) => `${p.id}=${n.heard[p.id] === undefined ? 'not yet' : formatAge(view.time - n.heard[p.id]!)}${p.missed > 0 ? ` · ${p.missed} missed` : ''}`).join('|'),
+    peers: n.peers.map((p) => p.id).join(','),
     mountEpoch: n.mount?.epoch ?? null,
     key: n.key,
     registeredOn: regs.filter((r) => r.nexus.startsWith(`${id}.`) && r.key === n.key).map((r) => r.nexus).join(','),
@@ -45,6 +45,18 @@ export function nodeFacts(view: SimView | null, id: string): NodeFacts | null {
     scsi3: view.mode === 'scsi3',
     paths: view.paths.filter((p) => p.node === id).length,
   };
+}
+
+/**
+ * When the node last heard `peer`, e.g. "0.4 s ago · 1 missed" or "not yet". It changes with
+ * nearly every view while playing, so only its own row reads it, not the whole card.
+ */
+export function heardText(view: SimView | null, id: string, peer: string): string {
+  const n = view?.nodes.find((x) => x.id === id);
+  if (!view || !n) return '';
+  const at = n.heard[peer];
+  const missed = n.peers.find((p) => p.id === peer)?.missed ?? 0;
+  return `${at === undefined ? 'not yet' : formatAge(view.time - at)}${missed > 0 ? ` · ${missed} missed` : ''}`;
 }
 
 export interface RoleLook {
