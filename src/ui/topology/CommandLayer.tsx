@@ -6,7 +6,6 @@
 
 import { memo } from 'react';
 import { useReducedMotion } from 'framer-motion';
-import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/useSimStore';
 import { commandTimeline, lookbackMs, OUTCOME_TEXT, recentScsiEntries, visualTiming, type Outcome, type VisualCommand } from './commandTimeline';
 import { pointAlong, type PointAlong, type Rect } from './geometry';
@@ -25,7 +24,10 @@ export const CommandLayer = memo(function CommandLayer({ layout }: { layout: Lay
   const ioFailMs = useSimStore((s) => s.view?.params.ioFailMs ?? 5000);
   const now = useSimStore((s) => s.view?.time ?? 0);
   const timing = visualTiming(speed);
-  const entries = useSimStore(useShallow((s) => recentScsiEntries(s.trace, s.view?.time ?? 0, lookbackMs(timing, ioFailMs))));
+  // Read in render, not in a selector: the layer redraws with every view anyway (`now` moves), and
+  // a selector's shallow compare of a few hundred entries ran on every store change for nothing.
+  const trace = useSimStore((s) => s.trace);
+  const entries = recentScsiEntries(trace, now, lookbackMs(timing, ioFailMs));
   const live = useSimStore((s) => s.view?.commands);
   const paths = useSimStore((s) => s.view?.paths);
   if (!live || !paths) return null;

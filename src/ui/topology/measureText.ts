@@ -4,6 +4,11 @@
 import { textWidth } from './geometry';
 
 let context: CanvasRenderingContext2D | null | undefined;
+/**
+ * The page's font family, read once: getComputedStyle inside a render that follows DOM changes
+ * forces a style recalculation of the whole page, and labels are measured with every view.
+ */
+let family: string | undefined;
 const cache = new Map<string, number>();
 
 function canvasContext(): CanvasRenderingContext2D | null {
@@ -19,7 +24,8 @@ export function measureText(text: string, size: number, weight = 400): number {
   const ctx = canvasContext();
   let w: number;
   if (ctx) {
-    ctx.font = `${weight} ${size}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+    family ??= getComputedStyle(document.body).fontFamily || 'sans-serif';
+    ctx.font = `${weight} ${size}px ${family}`;
     w = Math.ceil(ctx.measureText(text).width);
   } else {
     // Bold capitals run about 10 % wider than the estimate's regular weight.
