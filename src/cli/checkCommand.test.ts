@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PARAM_FIELDS } from '../scenarios/schema/rules';
 import { TRACE_KINDS } from '../scenarios/schema/validateBeats';
 import { CHECK_USAGE, checkSubcommand, runCheck, type CheckIo } from './checkCommand';
 
@@ -205,7 +206,8 @@ const INVALID: Record<string, { status: number; problems: string[]; simulate?: t
     status: 1,
     problems: [
       'titel: The scenario has no field "titel" (did you mean "title"?); remove it or use one of the allowed fields: $schema, id, title, summary, level, minutes, mode, personality, nodes, pathsPerNode, seed, duration, params, faults, beats.',
-      'params.heartbeatMiss: params has no field "heartbeatMiss" (did you mean "heartbeatMisses"?); remove it or use one of the allowed fields: heartbeatIntervalMs, heartbeatMisses, heartbeatNetworks, heartbeatLatencyMs, consensusMs, commandLatencyMs, lunServiceMs, ioFailMs, pathCheckerMs, writeIntervalMs, owner, fencing, fenceDelayMs, pcmkDelayMaxMs, fenceDeviceMs, stonithAction, bootMs, twoNode, waitForAll, scsi2RenewMs, challengeWaitMs, onlineAfterMs, resetScope, scsi2PathRecovery, pathDownIsNexusLoss, diskArbIntervalMs, prType, aptpl, watchdog, watchdogIntervalMs, mpathReservationKey, keyPrefix, busLuns.',
+      // the list is the params table's own, so adding a parameter does not break this line
+      `params.heartbeatMiss: params has no field "heartbeatMiss" (did you mean "heartbeatMisses"?); remove it or use one of the allowed fields: ${PARAM_FIELDS.join(', ')}.`,
     ],
   },
   'unknown-node.json': {

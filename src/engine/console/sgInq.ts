@@ -4,7 +4,7 @@
 import type { OptionSpec } from './argv';
 import { commandStr, hexDump, parseSgNum } from './hex';
 import { Output } from './output';
-import { categoryOf, categoryText, EXIT, noisySense, timeoutText } from './scsiText';
+import { categoryOf, categoryText, EXIT, exitText, noisySense, timeoutText } from './scsiText';
 import type { SentRequest } from './sequence';
 import { pdtName } from './sgPersist';
 import { count, dataIn, getoptOrError, noPathError, pathFor, resolveDevice, syntaxError } from './toolkit';
@@ -70,7 +70,13 @@ export function parseSgInq(args: readonly string[], ctx: ConsoleContext, line: s
   if (extra.length > 0) return syntaxError(`${extra.map((e) => `Unexpected extra argument: ${e}\n`).join('')}${sgInqUsage()}`);
   if (o.help || o.version) return { ok: true, plan: { tool: 'sg_inq', line, device, options: o, requests: [] } };
   const dev = resolveDevice(device, ctx, `No DEVICE argument given\n\n${sgInqUsage()}`, 'sg_inq: error opening file: ');
-  if (!dev.ok) return dev.result;
+  if (!dev.ok) {
+    // sg_inq.c main(): after the open error it goes to err_out, which (without -v) adds
+    // sg_if_can2stderr("sg_inq failed: ", ret): "sg_inq failed: No such file or directory".
+    const r = dev.result;
+    if (!r.ok && r.exit === EXIT.NO_SUCH_FILE && o.verbose === 0) return { ...r, stderr: `${r.stderr}sg_inq failed: No such file or directory\n` };
+    return r;
+  }
   const path = pathFor(dev.device);
   if (path === null) return noPathError(PROG, dev.name);
   const requests: PlannedRequest[] =
@@ -146,9 +152,18 @@ export function formatSgInq(plan: CommandPlan, sent: readonly SentRequest[]): Co
   if (r.status !== 'GOOD') {
     const category = categoryOf(r) || EXIT.OTHER;
     if (r.status === 'TIMEOUT') w.err(timeoutText(LEADIN));
-    else w.err(noisySense(LEADIN, r, o.verbose));
-    if (o.page === null) w.err(`    ${LEADIN}: failed requesting ${STD_LEN} byte response: ${categoryText(category, o.verbose)}\n`);
-    else w.err(`fetching VPD page failed: ${categoryText(category, o.verbose)}\n`);
+    if (o.page === null) {
+      // sg_inq.c std_inq_process(): the standard INQUIRY is sent with noisy=false, so the sense data
+      // and "inquiry: failed requesting 36 byte response: <category>" appear only with -v; without
+      // -v, main()'s err_out says "sg_inq failed: <exit status text>".
+      if (o.verbose > 0) {
+        if (r.status !== 'TIMEOUT') w.err(noisySense(LEADIN, r, o.verbose));
+        w.err(`    ${LEADIN}: failed requesting ${STD_LEN} byte response: ${categoryText(category, o.verbose)}\n`);
+      } else w.err(`sg_inq failed: ${exitText(category)}\n`);
+    } else {
+      if (r.status !== 'TIMEOUT') w.err(noisySense(LEADIN, r, o.verbose));
+      w.err(`fetching VPD page failed: ${categoryText(category, o.verbose)}\n`);
+    }
     return w.done(category);
   }
   const d = dataIn(r);

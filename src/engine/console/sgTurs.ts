@@ -89,15 +89,18 @@ export function formatSgTurs(plan: CommandPlan, sent: readonly SentRequest[]): C
     // expected there, so sg_turs says so rather than stopping).
     if (r.status === 'TIMEOUT') w.err(timeoutText(LEADIN));
     else if (k === 0 || o.verbose) w.err(noisySense(LEADIN, r, o.verbose));
+    // sg_turs.c 3.5x loop_turs(): with one TUR, NOT READY prints "device not ready" and goes on
+    // (so the "Completed ..." summary follows); any other failure prints its category and stops
+    // the summary.
     if (o.number === 1) {
       if (category === EXIT.NOT_READY) w.out('device not ready\n');
-      else w.out(`${categoryText(category, o.verbose)}\n`);
-      reported = true;
+      else {
+        w.out(`${categoryText(category, o.verbose)}\n`);
+        reported = true;
+      }
     }
   }
-  if ((o.number > 1 || errors > 0) && !reported) {
-    const plural = o.number > 1 ? 's' : '';
-    w.out(`Completed ${o.number} Test Unit Ready command${plural} with ${errors} error${plural}\n`);
-  }
+  // sg_turs.c main(): always "commands" and "errors", whatever the counts.
+  if ((o.number > 1 || errors > 0) && !reported) w.out(`Completed ${o.number} Test Unit Ready commands with ${errors} errors\n`);
   return w.done(o.number === 1 ? ret : EXIT.OK);
 }
