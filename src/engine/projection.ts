@@ -10,6 +10,7 @@ import type { CommandView, FaultOption, LinkView, NodeView, PathView, SimView } 
 import type { World } from './model/world';
 import { FAULTS } from './faults/registry';
 import { clusterActor } from './storage/app';
+import { lunPower } from './storage/lunPower';
 import { activePath } from './storage/multipath';
 
 /** How long a notable event stays in `cues` (virtual ms). */
@@ -120,7 +121,7 @@ export function project(world: World, trace: readonly TraceEntry[]): SimView {
     inflight: world.inflight.map((m) => ({ ...m })),
     paths: pathViews(world),
     targetPorts: world.targetPorts.map((t) => ({ port: t.port, up: t.up })),
-    luns: world.luns.map((l) => describeLun(l.state)),
+    luns: world.luns.map((l) => ({ ...describeLun(l.state), power: lunPower(world, l.id) })),
     commands: commandViews(world),
     integrity: {
       ok: world.violations.length === 0,

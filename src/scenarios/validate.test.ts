@@ -48,6 +48,8 @@ describe('a minimal scenario (id, title, mode, nodes)', () => {
         consensusMs: 3600,
         commandLatencyMs: 1,
         lunServiceMs: 1,
+        lunPowerOffMs: 2000,
+        lunBecomingReadyMs: 2000,
         ioFailMs: 5000,
         pathCheckerMs: 5000,
         writeIntervalMs: 1000,

@@ -1,8 +1,9 @@
 // Faults of the storage side: HBA links, array target ports, resets, array power.
 
-import { nexusLoss, powerCycle } from '../lun';
+import { nexusLoss } from '../lun';
 import type { NodeId } from '../model/ids';
-import { record, schedule } from '../sim/context';
+import { record } from '../sim/context';
+import { powerCycleArray } from '../storage/lunPower';
 import { pathState } from '../storage/multipath';
 import { sendScsi } from '../storage/transport';
 import type { FaultDescriptor, FaultTarget } from './types';
@@ -143,29 +144,14 @@ export const busReset = resetFault('bus', 'Bus reset', 'A bus reset: every devic
 export const arrayPowerCycle: FaultDescriptor = {
   id: 'array-power-cycle',
   label: 'Power-cycle the array',
-  description: 'The array loses power and comes back: SPC-2 reservations are gone; persistent reservations survive only if APTPL was set.',
+  description:
+    'The array loses power and comes back: dark for a while (commands time out), then NOT READY while it boots; SPC-2 reservations are gone; persistent reservations survive only if APTPL was set.',
   target: 'lun',
   targets: () => [{ target: {}, label: 'the array' }],
   validate: () => null,
+  // The lifecycle (off → becoming ready → ready) is the LUN power machine (storage/lunPower.ts).
   apply(ctx, _t, cause) {
-    for (const slot of ctx.world.luns) {
-      slot.state = powerCycle(slot.state);
-      slot.busy = false;
-    }
-    // Commands inside the array are lost with its power.
-    for (const cmd of ctx.world.inflightScsi) {
-      if (cmd.phase !== 'at-lun') continue;
-      cmd.phase = 'lost';
-      schedule(ctx, { kind: 'scsi.timeout', time: Math.max(ctx.world.time, cmd.sentAt + ctx.world.scenario.params.ioFailMs) as never, tag: cmd.tag, cause });
-    }
-    record(ctx, {
-      kind: 'LUN.POWER_ON',
-      category: 'scsi',
-      summary: `The array powers on: PR state ${ctx.world.luns[0]!.state.pr.registrations.length > 0 ? 'restored (APTPL was set)' : 'empty'}; every initiator gets POWER ON unit attention`,
-      rule: 'SPC-4 5.7.6: with APTPL set, registrations and the persistent reservation survive a power cycle; otherwise all are lost. SPC-2 reservations never survive.',
-      parent: cause,
-      notable: true,
-    });
+    powerCycleArray(ctx, cause);
   },
   describe: () => 'array power-cycled',
 };

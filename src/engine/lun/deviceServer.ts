@@ -4,6 +4,8 @@
 //   2. a pending unit attention is reported first, for every command but INQUIRY, REPORT LUNS and
 //      REQUEST SENSE (SAM-4 §5.14), so it wins over a reservation conflict (reference §6, §9.9),
 //   3. an unsupported operation code is INVALID COMMAND OPERATION CODE,
+//   3a. while the LU is becoming ready, NOT READY 04h/01h for all but INQUIRY, REPORT LUNS and
+//      REQUEST SENSE (notReady.ts),
 //   4. reservation checks (access.ts): SPC-2 reservation, then persistent reservation,
 //   5. the command itself.
 
@@ -15,6 +17,7 @@ import { CDB_LENGTH, OP, OPCODE_NAME } from './opcodes';
 import { persistentReserveIn } from './prIn';
 import { persistentReserveOut } from './prOut';
 import { reportLuns } from './reportLuns';
+import { notReadyOutcome, type LunReadiness } from './notReady';
 import { requestSense } from './requestSense';
 import { release6, reserve6 } from './scsi2';
 import type { Outcome } from './sense';
@@ -41,8 +44,11 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
   [OP.REPORT_LUNS]: reportLuns,
 };
 
-/** Runs one command immediately (outside the task set) and returns the new state and answer. */
-export function executeCommand(state: LunState, cmd: ScsiCommand): Outcome {
+/**
+ * Runs one command immediately (outside the task set) and returns the new state and answer.
+ * `readiness` comes from the power lifecycle around the LU (ready unless it is booting).
+ */
+export function executeCommand(state: LunState, cmd: ScsiCommand, readiness: LunReadiness = 'ready'): Outcome {
   const opcode = cmd.cdb[0];
   if (opcode === undefined) {
     return unchanged(state, checkCondition(SENSE.INVALID_COMMAND_OPERATION_CODE, 'SAM-5: an empty CDB carries no operation code'));
@@ -75,6 +81,10 @@ export function executeCommand(state: LunState, cmd: ScsiCommand): Outcome {
   const length = CDB_LENGTH[opcode] ?? 6;
   if (cmd.cdb.length < length) {
     return unchanged(state, checkCondition(SENSE.INVALID_FIELD_IN_CDB, `SAM-5: ${name} has a ${length}-byte CDB but only ${cmd.cdb.length} bytes arrived`));
+  }
+  if (readiness === 'becoming-ready') {
+    const notReady = notReadyOutcome(state, cmd, name);
+    if (notReady) return notReady;
   }
   const verdict = checkAccess(state, cmd.nexus, cmd.cdb);
   if (!verdict.allowed) return unchanged(state, reservationConflict(verdict.rule));

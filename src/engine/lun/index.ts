@@ -5,7 +5,9 @@ export type { LunState, PersistentReservation, PrState, Registration, PendingUni
 export { BLOCK_SIZE, addNexus, createLun, holdsReservation, isRegistered } from './state';
 export { executeCommand } from './deviceServer';
 export { enqueueTask, executeNextTask } from './taskSet';
-export { applyReset, nexusLoss, powerCycle } from './resets';
+export { applyReset, nexusLoss, powerCycle, powerLoss, powerOn } from './resets';
+export { ALLOWED_WHILE_NOT_READY } from './notReady';
+export type { LunReadiness } from './notReady';
 export type { ResetKind } from './resets';
 export { describeLun } from './describe';
 export { checkAccess, mediumAccess } from './access';

@@ -41,15 +41,15 @@ export function applyReset(state: LunState, kind: ResetKind): { state: LunState;
 }
 
 /**
- * Power loss then power on. Registrations and the reservation survive only when the APTPL state
- * (set by the most recent REGISTER, REGISTER AND IGNORE EXISTING KEY or REGISTER AND MOVE) is 1;
- * the SPC-2 reservation, the task set and pending unit attentions never survive; PRgeneration
- * restarts at 0 either way (reference §4.1, §8; disputed: LIO counts restored registrations).
- * The medium keeps its blocks. Every nexus gets POWER ON, RESET, OR BUS DEVICE RESET OCCURRED.
+ * Power loss: what the array keeps in non-volatile memory stays. Registrations and the
+ * reservation survive only when the APTPL state (set by the most recent REGISTER, REGISTER AND
+ * IGNORE EXISTING KEY or REGISTER AND MOVE) is 1; the SPC-2 reservation, the task set and pending
+ * unit attentions never survive; PRgeneration restarts at 0 either way (reference §4.1, §8;
+ * disputed: LIO counts restored registrations). The medium keeps its blocks.
  */
-export function powerCycle(state: LunState): LunState {
+export function powerLoss(state: LunState): LunState {
   const keep = state.pr.aptpl;
-  const next: LunState = {
+  return {
     ...state,
     pr: {
       generation: 0,
@@ -61,7 +61,16 @@ export function powerCycle(state: LunState): LunState {
     unitAttentions: [],
     tasks: [],
   };
-  return establishUnitAttention(next, allNexusIds(next), UA.POWER_ON_RESET);
+}
+
+/** Power on: every nexus gets POWER ON, RESET, OR BUS DEVICE RESET OCCURRED (SAM-5 power on). */
+export function powerOn(state: LunState): LunState {
+  return establishUnitAttention(state, allNexusIds(state), UA.POWER_ON_RESET);
+}
+
+/** Power loss then power on in one instant (the console script's `! power-cycle`). */
+export function powerCycle(state: LunState): LunState {
+  return powerOn(powerLoss(state));
 }
 
 /**

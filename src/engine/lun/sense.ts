@@ -7,15 +7,18 @@ import type { LunState } from './state';
 
 export const SENSE_KEY = {
   NO_SENSE: 0x0,
+  NOT_READY: 0x2,
   ILLEGAL_REQUEST: 0x5,
   UNIT_ATTENTION: 0x6,
 } as const;
 
 const illegal = (asc: number, ascq: number): Sense => ({ key: SENSE_KEY.ILLEGAL_REQUEST, asc, ascq });
 
-/** The ILLEGAL REQUEST conditions the device server reports. */
+/** The conditions the device server reports (ILLEGAL REQUEST ones, and NOT READY while it boots). */
 export const SENSE = {
   NO_SENSE: { key: SENSE_KEY.NO_SENSE, asc: 0x00, ascq: 0x00 } as Sense,
+  /** NOT READY, LOGICAL UNIT IS IN PROCESS OF BECOMING READY (SPC-4 Annex D: 04h/01h). */
+  BECOMING_READY: { key: SENSE_KEY.NOT_READY, asc: 0x04, ascq: 0x01 } as Sense,
   PARAMETER_LIST_LENGTH_ERROR: illegal(0x1a, 0x00),
   INVALID_COMMAND_OPERATION_CODE: illegal(0x20, 0x00),
   LBA_OUT_OF_RANGE: illegal(0x21, 0x00),
@@ -33,6 +36,7 @@ export function senseLabel(sense: Sense): string {
 
 const ASC_LABEL: Readonly<Record<number, string>> = {
   0x0000: 'NO ADDITIONAL SENSE INFORMATION',
+  0x0401: 'LOGICAL UNIT IS IN PROCESS OF BECOMING READY',
   0x1a00: 'PARAMETER LIST LENGTH ERROR',
   0x2000: 'INVALID COMMAND OPERATION CODE',
   0x2100: 'LOGICAL BLOCK ADDRESS OUT OF RANGE',

@@ -4,6 +4,7 @@
 
 import type { LunEffects, ScsiCommand, ScsiResult } from './api';
 import { executeCommand } from './deviceServer';
+import type { LunReadiness } from './notReady';
 import type { LunState } from './state';
 import { plainCommand } from './tasks';
 
@@ -13,9 +14,9 @@ export function enqueueTask(state: LunState, cmd: ScsiCommand): LunState {
 }
 
 /** Runs the oldest queued task; null when the task set is empty. */
-export function executeNextTask(state: LunState): { state: LunState; cmd: ScsiCommand; result: ScsiResult; effects: LunEffects } | null {
+export function executeNextTask(state: LunState, readiness: LunReadiness = 'ready'): { state: LunState; cmd: ScsiCommand; result: ScsiResult; effects: LunEffects } | null {
   const [cmd, ...rest] = state.tasks;
   if (cmd === undefined) return null;
-  const out = executeCommand({ ...state, tasks: rest }, cmd);
+  const out = executeCommand({ ...state, tasks: rest }, cmd, readiness);
   return { state: out.state, cmd, result: out.result, effects: out.effects };
 }

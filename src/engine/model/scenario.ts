@@ -74,6 +74,11 @@ export interface ScenarioParams {
   keyPrefix: string;
   /** Extra LUNs on the same bus, to show the collateral of resets. */
   busLuns: number;
+  // Array power cycle (storage/lunPowerMachine.ts)
+  /** How long the array stays dark after losing power (commands get no answer and time out). */
+  lunPowerOffMs: number;
+  /** How long the device server answers NOT READY (04h/01h) after power returns. */
+  lunBecomingReadyMs: number;
 }
 
 /** A fault planned by the scenario author: `{ at, fault, ...target }`. */
@@ -111,6 +116,14 @@ export const PERSONALITY_OF_MODE: Record<Mode, Personality> = { none: 'ha-lvm', 
  * and polling_interval 5 s; Pacemaker stonith-action reboot, pcmk_delay_base/max 0; fence_scsi
  * WE_RO reservations and the watchdog check. Simulator choices: 1 ms latencies, 2 s fence device,
  * 30 s boot, 1 s application writes.
+ *
+ * Array power cycle: 2 s dark, then 2 s NOT READY. A real array controller takes minutes to
+ * restart (self test, loading its configuration and persistent reservation state), and a disk
+ * spinning up takes 10–30 s; the lab compresses that to seconds so a lesson does not stall, yet
+ * keeps each phase longer than a command's round trip and shorter than dm-multipath's 5 s
+ * fast_io_fail_tmo and polling_interval, so a node that is writing sees its I/O time out (dark)
+ * or come back NOT READY, and a lesson's power cycle is over well within the 30 s a node takes to
+ * boot (S11 restarts B 5 s after the array lost power, by which time it is ready again).
  */
 export function defaultParams(personality: Personality, nodes: readonly string[]): ScenarioParams {
   const pacemaker = personality === 'ha-lvm' || personality === 'fence-scsi';
@@ -149,6 +162,8 @@ export function defaultParams(personality: Personality, nodes: readonly string[]
     mpathReservationKey: true,
     keyPrefix: '3683',
     busLuns: 0,
+    lunPowerOffMs: 2000,
+    lunBecomingReadyMs: 2000,
   };
 }
 

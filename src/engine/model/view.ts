@@ -9,6 +9,12 @@ import type { LunSummary } from '../lun/api';
 import type { FaultTarget, FaultTargetKind } from '../faults/types';
 import type { Mode, Personality } from './scenario';
 
+/** A LUN: its device server's state plus where it is in the array's power lifecycle. */
+export interface LunView extends LunSummary {
+  /** ready; off (the array is dark: no answer at all); becoming-ready (NOT READY 04h/01h). */
+  power: 'ready' | 'off' | 'becoming-ready';
+}
+
 export interface PeerInView {
   id: NodeId;
   member: boolean;
@@ -115,7 +121,7 @@ export interface SimView {
   paths: PathView[];
   targetPorts: { port: number; up: boolean }[];
   /** LUN 0 (the cluster's shared disk) first, then LUNs sharing its bus. */
-  luns: LunSummary[];
+  luns: LunView[];
   commands: CommandView[];
   integrity: IntegrityView;
   /** Notable trace entries of the last few seconds: one-shot cues for the UI. */

@@ -5,6 +5,7 @@
 import type { NodeId, TraceId } from '../model/ids';
 import type { World } from '../model/world';
 import { at, record, schedule, type RunContext } from '../sim/context';
+import { lunPower } from './lunPower';
 
 export function pathState(world: World, node: NodeId, path: number) {
   return world.paths.find((p) => p.node === node && p.path === path);
@@ -49,17 +50,24 @@ export function startPathChecker(ctx: RunContext, node: NodeId): void {
   schedule(ctx, { kind: 'mpath.check', time: at(ctx, ctx.world.scenario.params.pathCheckerMs), node, cause: null });
 }
 
-/** multipathd's checker: failed paths that carry commands again are reinstated, dead ones failed. */
+/**
+ * multipathd's checker: failed paths that carry commands again are reinstated, dead ones failed.
+ * Its TEST UNIT READY (the tur checker) goes to the shared disk, LUN 0: no answer from a dark array
+ * and NOT READY from one still becoming ready both make the path down (multipath-tools
+ * checkers/tur.c: only NOT READY 04h/0Bh, ALUA standby, is "ghost").
+ */
 export function checkPaths(ctx: RunContext, node: NodeId, reinstated: (path: number, cause: TraceId) => void): void {
   const { world } = ctx;
   const mp = world.multipath[node];
   if (!mp) return;
+  const power = lunPower(world, 0);
   for (const key of Object.keys(mp.paths)) {
     const path = Number(key);
-    const works = pathCarries(world, node, path);
+    const carries = pathCarries(world, node, path);
+    const works = carries && power === 'ready';
     if (!works && mp.paths[path] === 'active') {
       const p = pathState(world, node, path);
-      failPath(ctx, node, path, p?.downBy ?? null, 'path checker: no answer');
+      failPath(ctx, node, path, p?.downBy ?? null, carries && power === 'becoming-ready' ? 'path checker: TEST UNIT READY got NOT READY' : 'path checker: no answer');
     } else if (works && mp.paths[path] === 'failed') {
       mp.paths[path] = 'active';
       const id = record(ctx, {

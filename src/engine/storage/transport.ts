@@ -1,7 +1,9 @@
 // SCSI transport between initiators and the array. A command travels its path to the array
 // (commandLatencyMs), waits in the LUN's task set, is executed (lunServiceMs), and its answer
 // travels back. A command on a dead path is lost and the initiator learns it only after
-// ioFailMs (a timeout); multipath then fails that path and resends on another one.
+// ioFailMs (a timeout); multipath then fails that path and resends on another one. While the
+// array is powered off (lunPower.ts) it answers nothing either: commands reaching it are lost the
+// same way; while it is becoming ready its device server answers NOT READY.
 
 import { applyReset, describeLun, enqueueTask, executeNextTask, type LunState, type ScsiResult } from '../lun';
 import type { NodeId, TraceId } from '../model/ids';
@@ -10,6 +12,7 @@ import { dispatchTo } from '../sim/actors';
 import { at, record, schedule, type RunContext } from '../sim/context';
 import { checkWriteIntegrity } from './integrity';
 import { commandLabel, isWrite10 } from './labels';
+import { lunPower, lunReadiness } from './lunPower';
 import { activePath, failPath, pathCarries } from './multipath';
 
 export interface ScsiRequest {
@@ -123,6 +126,13 @@ export function onArrive(ctx: RunContext, tag: number): void {
     schedule(ctx, { kind: 'scsi.timeout', time: (cmd.sentAt + world.scenario.params.ioFailMs) as never, tag, cause: cmd.sendId });
     return;
   }
+  if (lunPower(world, cmd.lun) === 'off') {
+    // A dark array answers nothing, task management included: a timeout, as on a dead path.
+    cmd.phase = 'lost';
+    cmd.arriveAt = null;
+    schedule(ctx, { kind: 'scsi.timeout', time: (cmd.sentAt + world.scenario.params.ioFailMs) as never, tag, cause: cmd.sendId });
+    return;
+  }
   if (cmd.tmf) {
     applyTaskManagement(ctx, cmd);
     return;
@@ -148,7 +158,7 @@ export function onService(ctx: RunContext, lunId: number): void {
   if (!slot) return;
   slot.busy = false;
   const before = slot.state;
-  const done = executeNextTask(slot.state);
+  const done = executeNextTask(slot.state, lunReadiness(world, lunId));
   if (!done) return;
   slot.state = done.state;
   const cmd = done.cmd.tag !== undefined ? find(world, done.cmd.tag) : undefined;

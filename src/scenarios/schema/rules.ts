@@ -98,6 +98,8 @@ export const PARAM_RULES: { readonly [K in keyof ScenarioSpecParams]: ValueRule 
   consensusMs: ms(0, 60_000),
   commandLatencyMs: ms(0, 1000),
   lunServiceMs: ms(0, 1000),
+  lunPowerOffMs: ms(0, 600_000),
+  lunBecomingReadyMs: ms(0, 600_000),
   ioFailMs: ms(100, 120_000),
   pathCheckerMs: ms(500, 60_000),
   writeIntervalMs: ms(100, 60_000),

@@ -78,6 +78,10 @@ export interface ScenarioSpecParams {
   keyPrefix: string;
   /** Extra LUNs on the same bus, to show what a bus reset also hits. */
   busLuns: number;
+  /** How long the array stays dark in a power cycle. */
+  lunPowerOffMs: number;
+  /** How long the LUN answers NOT READY (becoming ready) after power returns. */
+  lunBecomingReadyMs: number;
 }
 
 export const SCENARIO_FAULT_IDS = [
