@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlaybackState } from '../worker/protocol';
+import { batchUpdates } from './batchUpdates';
 import { lagMs, subscribeLagged } from './useLagged';
 import { useSimStore } from './useSimStore';
 
@@ -25,36 +26,74 @@ describe('lagging panels', () => {
     stopB();
   });
 
-  it('take the newest value at most every lagMs while playing; the other groups a third and two thirds of a period later', () => {
-    const a: { t: number; step: number }[] = [];
-    const b: { t: number; step: number }[] = [];
-    const c: { t: number; step: number }[] = [];
-    const stopA = subscribeLagged(() => a.push({ t: Date.now(), step: stepNow() }), 0);
-    const stopB = subscribeLagged(() => b.push({ t: Date.now(), step: stepNow() }), 1);
-    const stopC = subscribeLagged(() => c.push({ t: Date.now(), step: stepNow() }), 2);
+  it('take the newest value at most every lagMs while playing, a group per frame, in the frames between engine updates', () => {
+    // A browser at 60 frames a second; the worker's views arrive every other frame (30 a second).
+    let callbacks: ((t: number) => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: (t: number) => void) => callbacks.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+      callbacks[id - 1] = () => {};
+    });
+    const runFrame = (t: number) => {
+      vi.advanceTimersByTime(t - performance.now());
+      const due = callbacks;
+      callbacks = [];
+      due.forEach((fn) => fn(t));
+    };
+    const updates = batchUpdates((u) => {
+      if (u.type === 'view') useSimStore.setState({ playback: u.playback });
+    });
+    const seen: { group: number; t: number; step: number }[] = [];
+    const stops = ([0, 1, 2] as const).map((group) => subscribeLagged(() => seen.push({ group, t: performance.now(), step: stepNow() }), group));
+    const engineFrames = new Set<number>();
     const period = lagMs(1);
-    // A frame every ~33 ms for one second of playback at real time.
-    for (let step = 1; step <= 30; step++) {
-      vi.advanceTimersByTime(33);
-      useSimStore.setState({ playback: playback(true, step) });
+    let step = 0;
+    for (let f = 1; f <= 60; f++) {
+      const t = Math.round(f * (1000 / 60));
+      if (f % 2 === 1) {
+        updates.push({ type: 'view', view: {} as never, playback: playback(true, ++step) });
+        engineFrames.add(t);
+      }
+      runFrame(t);
     }
-    vi.advanceTimersByTime(period);
-    expect(a.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / period) + 1);
-    expect(a.length).toBeGreaterThanOrEqual(Math.floor((30 * 33) / period));
-    expect(b.length).toBe(a.length);
-    expect(c.length).toBe(a.length);
-    // Never two redraws of a group closer than the period; groups 1 and 2 run between group 0's.
-    for (let i = 1; i < a.length; i++) expect(a[i]!.t - a[i - 1]!.t).toBeGreaterThanOrEqual(period - 1);
-    for (let i = 0; i < b.length; i++) expect(b[i]!.t - a[i]!.t).toBe(Math.floor(period / 3));
-    for (let i = 0; i < c.length; i++) expect(c[i]!.t - a[i]!.t).toBe(Math.floor((2 * period) / 3));
-    // Nothing is lost: the last notifications see the last state.
-    for (const g of [a, b, c]) expect(g.at(-1)!.step).toBe(30);
-    // Pausing shows the present at once.
-    useSimStore.setState({ playback: playback(false, 31) });
-    for (const g of [a, b, c]) expect(g.at(-1)!.step).toBe(31);
-    stopA();
-    stopB();
-    stopC();
+    for (const group of [0, 1, 2]) {
+      const times = seen.filter((x) => x.group === group && x.t > 0).map((x) => x.t);
+      expect(times.length).toBeGreaterThanOrEqual(Math.floor(1000 / period) - 1);
+      expect(times.length).toBeLessThanOrEqual(Math.ceil(1000 / period) + 1);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(period / 2);
+    }
+    const redrawFrames = seen.filter((x) => x.t > 0).map((x) => x.t);
+    // One group per frame, never in a frame that applied an engine update.
+    expect(new Set(redrawFrames).size).toBe(redrawFrames.length);
+    expect(redrawFrames.filter((t) => engineFrames.has(t))).toEqual([]);
+    // Each redraw shows the newest state; pausing shows the present to every group at once.
+    for (const x of seen.filter((y) => y.t > 0)) expect(x.step).toBe(stepInFrame(x.t, engineFrames));
+    useSimStore.setState({ playback: playback(false, 99) });
+    for (const group of [0, 1, 2]) expect(seen.filter((x) => x.group === group).at(-1)!.step).toBe(99);
+    stops.forEach((stop) => stop());
+    vi.unstubAllGlobals();
+  });
+
+  it('redraw anyway when every frame carries an engine update (a machine that cannot keep up)', () => {
+    let callbacks: ((t: number) => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: (t: number) => void) => callbacks.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    const updates = batchUpdates((u) => {
+      if (u.type === 'view') useSimStore.setState({ playback: u.playback });
+    });
+    const seen: number[] = [];
+    const stop = subscribeLagged(() => seen.push(stepNow()), 0);
+    for (let f = 1; f <= 30; f++) {
+      updates.push({ type: 'view', view: {} as never, playback: playback(true, f) });
+      const t = f * 33;
+      vi.advanceTimersByTime(t - performance.now());
+      const due = callbacks;
+      callbacks = [];
+      due.forEach((fn) => fn(t));
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.length).toBeLessThanOrEqual(Math.ceil((30 * 33) / lagMs(1)) + 1);
+    stop();
+    vi.unstubAllGlobals();
   });
 
   it('redraw less often at high speed', () => {
@@ -81,3 +120,8 @@ describe('lagging panels', () => {
     expect(seen.length).toBeLessThanOrEqual(1);
   });
 });
+
+/** The step the store held in the frame at `t`: views arrive on odd frames, one step each. */
+function stepInFrame(t: number, engineFrames: Set<number>): number {
+  return [...engineFrames].filter((x) => x <= t).length;
+}

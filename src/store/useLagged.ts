@@ -1,11 +1,13 @@
 // Panels that redraw a lot for each update (the ladder, the event log, the LUN tables, the node
 // inspector) need not follow playback at the frame rate: while playing they take the store's
 // newest value at most every lagMs (slower at high speeds, where nobody reads a scrolling log
-// anyway), so the animation frames between keep their time for the diagram. The panels come in
-// three groups redrawn a third of a period apart, so no single frame pays for all of them. When playback
-// is paused — stepping, seeking, a test reading a panel — every panel follows at once.
+// anyway). They come in three groups due a third of a period apart, and a group redraws only in an
+// animation frame that applies no engine update (frameSlots.ts), one group per frame: the frames
+// that move the diagram keep their time. When paused — stepping, seeking, a test reading a panel —
+// every panel follows at once.
 
 import { useSyncExternalStore } from 'react';
+import { frameCarriesEngineUpdate, nextFrame } from './frameSlots';
 import { useSimStore, type SimStore } from './useSimStore';
 
 /** How stale a lagging panel may be while playing at `speed`. */
@@ -19,49 +21,52 @@ export type LagGroup = 0 | 1 | 2;
 const GROUPS = 3;
 
 const listeners = Array.from({ length: GROUPS }, () => new Set<() => void>());
-let last = 0;
-let timer: ReturnType<typeof setTimeout> | null = null;
-let later: ReturnType<typeof setTimeout>[] = [];
+/** When each group is next due (performance.now() / frame time), while playing. */
+let dueAt: number[] | null = null;
+let cancelFrame: (() => void) | null = null;
 let unsubscribeStore: (() => void) | null = null;
 
 function notify(group: number): void {
   for (const listener of [...listeners[group]!]) listener();
 }
 
-function clearTimers(): void {
-  if (timer !== null) clearTimeout(timer);
-  for (const t of later) clearTimeout(t);
-  timer = null;
-  later = [];
+function stopFrames(): void {
+  cancelFrame?.();
+  cancelFrame = null;
+  dueAt = null;
 }
 
-/** Group 0 now, the others spread over the period (a third of it apart). */
-function tick(period: number): void {
-  timer = null;
-  last = performance.now();
-  notify(0);
-  if (later.length > 0) return; // the previous period's later groups are still due
-  for (let g = 1; g < GROUPS; g++) {
-    const t = setTimeout(() => {
-      later = later.filter((x) => x !== t);
-      notify(g);
-    }, Math.floor((period * g) / GROUPS));
-    later.push(t);
+/**
+ * One animation frame while playing: the most overdue group redraws if this frame applies no
+ * engine update — or regardless once it is a whole period late (frames that all carry updates,
+ * on a machine that can't keep up, must not starve the panels).
+ */
+function onFrame(frameTime: number): void {
+  cancelFrame = null;
+  const playback = useSimStore.getState().playback;
+  if (!playback?.playing || !dueAt) return stopFrames();
+  const period = lagMs(playback.speed);
+  let g = -1;
+  for (let i = 0; i < GROUPS; i++) if (frameTime >= dueAt[i]! && (g < 0 || dueAt[i]! < dueAt[g]!)) g = i;
+  if (g >= 0 && (!frameCarriesEngineUpdate(frameTime) || frameTime - dueAt[g]! >= period)) {
+    dueAt[g] = Math.max(dueAt[g]! + period, frameTime + period / 2);
+    notify(g);
   }
+  cancelFrame = nextFrame(onFrame);
 }
 
 function onStore(s: SimStore): void {
   if (!s.playback?.playing) {
-    clearTimers();
-    last = performance.now();
+    stopFrames();
     for (let g = 0; g < GROUPS; g++) notify(g);
     return;
   }
-  if (timer !== null) return;
+  if (dueAt) return;
+  // Playing starts: group 0 is due now, the others a third and two thirds of a period later.
   const period = lagMs(s.playback.speed);
-  const wait = last + period - performance.now();
-  if (wait <= 0) tick(period);
-  else timer = setTimeout(() => tick(period), wait);
+  const now = performance.now();
+  dueAt = Array.from({ length: GROUPS }, (_, g) => now + (period * g) / GROUPS);
+  cancelFrame = nextFrame(onFrame);
 }
 
 /** Calls `listener` when the lagging panels of `group` should take the store's newest value. */
@@ -73,7 +78,7 @@ export function subscribeLagged(listener: () => void, group: LagGroup = 0): () =
     if (listeners.every((l) => l.size === 0)) {
       unsubscribeStore?.();
       unsubscribeStore = null;
-      clearTimers();
+      stopFrames();
     }
   };
 }
