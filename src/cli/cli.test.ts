@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -88,16 +89,32 @@ describe('lab script --json', () => {
     expect(byCommand('-n -k', 1)).toMatchObject({ prin: { generation: 5, keys: [] } });
   });
 
-  it('reports a malformed line on stderr and as a JSON object with "error", exits 1, and goes on', async () => {
-    const script = 'A: sg_turs /dev/sdb\nA sg_turs /dev/sdb\nB: sg_turs /dev/sdb\n';
+  it('reports a malformed line on stderr only (stdout stays command records), exits 1, and goes on', async () => {
+    const script = 'A: sg_turs /dev/sdb\nA sg_turs /dev/sdb\n! lun-reset\nB: sg_turs /dev/sdb\n';
     const io = fakeIo({ 'bad.txt': script });
     expect(await runCli(['script', 'bad.txt', '--json'], io)).toBe(1);
-    expect(jsonLines(io.stdout)).toEqual([
-      expect.objectContaining({ line: 1, node: 'A', exit: 0 }),
-      { line: 2, text: 'A sg_turs /dev/sdb', error: expect.stringMatching(/^line 2: expected 'NODE: command'/) },
-      expect.objectContaining({ line: 3, node: 'B', exit: 0 }),
+    // the fault line (3) has no record either
+    expect(jsonLines(io.stdout).map((l) => [l['line'], l['node'], l['exit']])).toEqual([
+      [1, 'A', 0],
+      [4, 'B', 6],
     ]);
-    expect(io.stderr).toMatch(/^line 2: expected 'NODE: command'/);
+    expect(io.stderr).toBe(
+      "line 2: expected 'NODE: command' (e.g. 'A: sg_persist -k /dev/sdb'), 'NODE.PATH: command', '! fault', a '#' comment or a blank line\n    2 | A sg_turs /dev/sdb\n",
+    );
+  });
+
+  it('the same script without --json: the same message on stderr, the same exit status', async () => {
+    const io = fakeIo({ 'bad.txt': 'A sg_turs /dev/sdb\nB: sg_turs /dev/sdb\n' });
+    expect(await runCli(['script', 'bad.txt'], io)).toBe(1);
+    expect(io.stdout).toBe('B# sg_turs /dev/sdb\n');
+    expect(io.stderr).toMatch(/^line 1: expected 'NODE: command'.*\n {4}1 \| A sg_turs \/dev\/sdb\n$/);
+  });
+
+  it('a prefix/device mismatch is a warning on stderr, not a bad line: exit 0', async () => {
+    const io = fakeIo({ 'warn.txt': 'A.2: sg_turs /dev/sdb\n' });
+    expect(await runCli(['script', 'warn.txt', '--paths', '2', '--json'], io)).toBe(0);
+    expect(jsonLines(io.stdout)).toEqual([expect.objectContaining({ line: 1, path: 1, exit: 0 })]);
+    expect(io.stderr).toMatch(/^line 1: warning: the prefix A\.2 names path 2 \(\/dev\/sdc\), but the command names \/dev\/sdb/);
   });
 
   it('--nodes and --paths shape the run', async () => {
@@ -118,6 +135,27 @@ describe('the example scripts', () => {
 });
 
 describe('the real entry point', () => {
+  it('the package bin (node bin/reservation-lab.js) runs a script given relative to another working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reservation-lab-bin-'));
+    try {
+      writeFileSync(join(dir, 'fence.txt'), 'A: sg_persist -n -o -G -S 0xa1 /dev/sdb\n! lun-reset\nB: sg_persist -n -k /dev/sdb\nB: sg_persist -n -k /dev/sdb\n');
+      const run = spawnSync(process.execPath, [join(root, 'bin', 'reservation-lab.js'), 'script', 'fence.txt', '--json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(jsonLines(run.stdout)).toEqual([
+        { line: 1, node: 'A', path: 1, command: 'sg_persist -n -o -G -S 0xa1 /dev/sdb', exit: 0, stdout: '', stderr: '', status: 'GOOD', sense: null, prin: null },
+        expect.objectContaining({ line: 3, node: 'B', exit: 6, status: 'CHECK_CONDITION', sense: { key: 6, asc: 0x29, ascq: 3 }, prin: null }),
+        expect.objectContaining({ line: 4, node: 'B', exit: 0, status: 'GOOD', prin: { generation: 1, keys: ['0xa1'] } }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('npm run lab -- script ... works through tsx', () => {
     const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', 'script', 'src/cli/examples/scsi2-reserve-reset.txt', '--json'], {
       cwd: root,

@@ -3,7 +3,7 @@
 // The interpreter itself is src/engine/console/script.ts; this file only reads arguments and the
 // file and prints.
 
-import { DEFAULT_SCRIPT_CONFIG, checkScriptConfig, recordJson, runScript, transcriptText, type ScriptConfig } from '../engine/console';
+import { DEFAULT_SCRIPT_CONFIG, checkScriptConfig, jsonLines, runScript, scriptDiagnostics, transcriptText, type ScriptConfig } from '../engine/console';
 import type { CliIo, Subcommand } from './io';
 
 export const SCRIPT_USAGE = `Usage: lab script FILE [--nodes A,B,C] [--paths N] [--json]
@@ -20,10 +20,14 @@ Options:
   --nodes A,B,C   node names (default A,B,C)
   --paths N       paths per node, 1 to 8 (default 1)
   --json          one JSON object per command line instead of a transcript
+                  (fault lines print nothing; bad lines are reported on stderr)
   --help          this text
 
+A NODE.PATH prefix whose path differs from the device the command names gives a
+warning on stderr; the command runs on the device it names, as a real host would.
+
 Exit status: 0 when every line was understood, 1 when some line was not (the run goes on),
-2 for a usage error or an unreadable FILE.
+2 for a usage error or an unreadable FILE. Commands that fail do not change it.
 `;
 
 type Parsed = { ok: true; file: string; config: ScriptConfig; json: boolean } | { ok: false; message: string } | { ok: 'help' };
@@ -90,8 +94,10 @@ export function runScriptCommand(args: readonly string[], io: CliIo): number {
   const { records } = runScript(source, parsed.config);
   const errors = records.filter((r) => r.kind === 'error');
   if (parsed.json) {
-    for (const r of records) io.out(`${JSON.stringify(recordJson(r))}\n`);
-    for (const r of errors) io.err(`${r.error}\n`);
+    // stdout: one JSON object per command line and nothing else (fault lines print nothing);
+    // stderr: bad lines and prefix/device warnings, for people.
+    io.out(jsonLines(records));
+    io.err(scriptDiagnostics(records));
   } else {
     const t = transcriptText(records);
     io.out(t.stdout);

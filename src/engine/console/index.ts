@@ -28,12 +28,14 @@ export {
   SCRIPT_FAULTS,
   checkScriptConfig,
   createScriptState,
+  jsonLines,
   mainRequest,
   nodeNexuses,
   prInSummary,
   recordJson,
   runScript,
   runScriptLine,
+  scriptDiagnostics,
   transcriptText,
 } from './script';
 export type { CommandRecord, ErrorRecord, FaultRecord, PrInSummary, ScriptConfig, ScriptRecord, ScriptState } from './script';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkScriptConfig, nodeNexuses, recordJson, runScript, transcriptText } from './script';
+import { checkScriptConfig, jsonLines, nodeNexuses, recordJson, runScript, scriptDiagnostics, transcriptText, type ScriptRecord } from './script';
+
+/** The --json objects of the command lines (fault and bad lines have none). */
+const commandJson = (records: readonly ScriptRecord[]): Record<string, unknown>[] => records.map(recordJson).filter((j) => j !== null);
 
 const FENCING = `
 # register, reserve, conflict, preempt, clear
@@ -18,7 +21,7 @@ C: sg_persist -n -k /dev/sdb
 `;
 
 describe('script: register, reserve, conflict, preempt, clear (JSON records)', () => {
-  const json = runScript(FENCING).records.map(recordJson);
+  const json = commandJson(runScript(FENCING).records);
 
   it('has one object per command line, numbered by script line', () => {
     expect(json.map((j) => j['line'])).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
@@ -76,10 +79,10 @@ describe('script: malformed lines are reported and the run goes on', () => {
       'B: sg_turs /dev/sdb', //             9
     ].join('\n'),
   );
-  const json = records.map(recordJson);
+  const json = commandJson(records);
 
   it('names the line and what was expected', () => {
-    expect(json.filter((j) => 'error' in j)).toEqual([
+    expect(records.filter((r) => r.kind === 'error').map(({ line, text, error }) => ({ line, text, error }))).toEqual([
       {
         line: 2,
         text: 'this is not a command',
@@ -100,24 +103,36 @@ describe('script: malformed lines are reported and the run goes on', () => {
   });
 
   it('still runs the good lines, including ones after the bad ones', () => {
-    expect(json.filter((j) => 'exit' in j).map((j) => [j['line'], j['exit']])).toEqual([
+    expect(json.map((j) => [j['line'], j['exit']])).toEqual([
       [1, 0],
       [8, 1],
       [9, 0],
     ]);
     expect(json.find((j) => j['line'] === 8)).toMatchObject({ status: null, path: null, stderr: expect.stringContaining("unrecognized option '--frob'") });
   });
+
+  it('--json output holds command records only; bad lines go to the diagnostics with the line as written', () => {
+    expect(jsonLines(records).trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 8, 9]);
+    expect(scriptDiagnostics(records).split('\n').slice(0, 4)).toEqual([
+      "line 2: expected 'NODE: command' (e.g. 'A: sg_persist -k /dev/sdb'), 'NODE.PATH: command', '! fault', a '#' comment or a blank line",
+      '    2 | this is not a command',
+      "line 3: unknown node 'D'; this run has nodes A, B, C (lab script --nodes adds more)",
+      '    3 | D: sg_turs /dev/sdb',
+    ]);
+  });
 });
 
 describe('script: faults and paths', () => {
   it('path-down makes the path time out (status TIMEOUT, exit 33) without touching the LUN; path-up heals', () => {
     const { records } = runScript('A: sg_raw /dev/sdb 16 00 00 00 00 00\n! path-down A.1\nA: sg_turs /dev/sdb\n! path-up A.1\nB: sg_turs /dev/sdb\nA: sg_turs /dev/sdb');
-    const json = records.map(recordJson);
-    expect(json[1]).toEqual({ line: 2, fault: 'path-down', target: 'A.1' });
-    expect(json[2]).toMatchObject({ exit: 33, status: 'TIMEOUT', sense: null });
+    expect(records[1]).toMatchObject({ kind: 'fault', line: 2, fault: 'path-down', target: 'A.1' });
+    // fault lines have no --json record
+    expect(recordJson(records[1]!)).toBeNull();
+    const json = commandJson(records);
+    expect(json[1]).toMatchObject({ line: 3, exit: 33, status: 'TIMEOUT', sense: null });
     // the SPC-2 reservation survived: a path going down is not an I_T nexus loss
-    expect(json[4]).toMatchObject({ node: 'B', exit: 24 });
-    expect(json[5]).toMatchObject({ node: 'A', exit: 0 });
+    expect(json[2]).toMatchObject({ node: 'B', exit: 24 });
+    expect(json[3]).toMatchObject({ node: 'A', exit: 0 });
   });
 
   it('nexus-loss releases the SPC-2 reservation of that nexus', () => {
@@ -127,15 +142,15 @@ describe('script: faults and paths', () => {
 
   it('power-cycle drops registrations without APTPL and keeps them with it', () => {
     const volatile = runScript('A: sg_persist -n -o -G -S a1 /dev/sdb\n! power-cycle\nA: sg_turs /dev/sdb\nA: sg_persist -n -k /dev/sdb');
-    expect(recordJson(volatile.records[3]!)['prin']).toEqual({ generation: 0, keys: [] });
+    expect(recordJson(volatile.records[3]!)?.['prin']).toEqual({ generation: 0, keys: [] });
     const kept = runScript('A: sg_persist -n -o -G -S a1 -Z /dev/sdb\n! power-cycle\nA: sg_turs /dev/sdb\nA: sg_persist -n -k /dev/sdb');
-    expect(recordJson(kept.records[3]!)['prin']).toEqual({ generation: 0, keys: ['0xa1'] });
+    expect(recordJson(kept.records[3]!)?.['prin']).toEqual({ generation: 0, keys: ['0xa1'] });
   });
 
   it('NODE.PATH: uses that path when the command names no device', () => {
     const { records } = runScript('A.2: sg_persist -n -o -G -S a2\nA: sg_persist -n -s /dev/sdb', { nodes: ['A'], paths: 2 });
     expect(recordJson(records[0]!)).toMatchObject({ path: 2, exit: 0 });
-    expect(recordJson(records[1]!)['stdout']).toContain('Relative port address: 0x2');
+    expect(recordJson(records[1]!)?.['stdout']).toContain('Relative port address: 0x2');
   });
 
   it('each node has its own files for sg_raw -o / -i', () => {
@@ -152,7 +167,43 @@ describe('script: transcript and configuration', () => {
         'A# sg_turs /dev/sdb\n' +
         '! lun-reset\n# LOGICAL UNIT RESET: releases an SPC-2 reservation, keeps persistent reservations, unit attention to every nexus\n' +
         'B# sg_turs /dev/sdb\nTest unit ready:\nFixed format, current; Sense key: Unit Attention\nAdditional sense: Bus device reset function occurred\nUnit attention\n[exit 6]\n',
-      stderr: "line 4: expected 'NODE: command' (e.g. 'A: sg_persist -k /dev/sdb'), 'NODE.PATH: command', '! fault', a '#' comment or a blank line\n",
+      stderr: "line 4: expected 'NODE: command' (e.g. 'A: sg_persist -k /dev/sdb'), 'NODE.PATH: command', '! fault', a '#' comment or a blank line\n    4 | nonsense\n",
+    });
+  });
+
+  describe('the NODE.PATH prefix', () => {
+    const config = { nodes: ['A'], paths: 2 };
+
+    it('the prompt shows the path the command went down', () => {
+      const { records } = runScript('A.2: sg_turs\nA.2: sg_turs /dev/sdc\nA: sg_turs /dev/sdc', config);
+      expect(transcriptText(records)).toEqual({ stdout: 'A.2# sg_turs\nA.2# sg_turs /dev/sdc\nA# sg_turs /dev/sdc\n', stderr: '' });
+      expect(records.map((r) => (r.kind === 'command' ? r.path : null))).toEqual([2, 2, 2]);
+    });
+
+    it('a prefix that disagrees with the device: runs on the device, the prompt says so, a warning names line, prefix and device', () => {
+      const { records } = runScript('A.2: sg_turs /dev/sdb', config);
+      expect(records[0]).toMatchObject({ kind: 'command', path: 1, exit: 0, prompt: 'A.1#' });
+      expect(transcriptText(records)).toEqual({
+        stdout: 'A.1# sg_turs /dev/sdb\n',
+        stderr: 'line 1: warning: the prefix A.2 names path 2 (/dev/sdc), but the command names /dev/sdb (path 1); it ran on /dev/sdb, the device the command names\n',
+      });
+      // a warning, not a bad line: the runner's exit status is unaffected
+      expect(records.some((r) => r.kind === 'error')).toBe(false);
+    });
+
+    it('on the multipath device the warning says which path the I/O used', () => {
+      const { records } = runScript('A.2: sg_persist -n -k /dev/mapper/mpatha', config);
+      expect(scriptDiagnostics(records)).toBe(
+        'line 1: warning: the prefix A.2 names path 2 (/dev/sdc), but the command names /dev/mapper/mpatha (path 1); it ran on /dev/mapper/mpatha, the device the command names\n',
+      );
+    });
+
+    it('a command that never reached a device has path null and status null, even with a prefix', () => {
+      const { records } = runScript('A.2: sg_turs --frob\nA.2: sg_turs --help', config);
+      expect(commandJson(records).map((j) => [j['path'], j['status'], j['exit']])).toEqual([
+        [null, null, 1],
+        [null, null, 0],
+      ]);
     });
   });
 

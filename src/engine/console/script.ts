@@ -58,10 +58,21 @@ export interface CommandRecord {
   kind: 'command';
   line: number;
   node: string;
-  /** The path of the main request, null when nothing was sent. */
+  /**
+   * The path of the main request; null when the command never reached a device (help, a syntax
+   * error, a device the node lacks).
+   */
   path: number | null;
-  /** The shell prompt for transcripts: "A#", or "A.2#" for a line that named a path. */
+  /**
+   * The shell prompt for transcripts: "A#", or for a line written "A.2: ..." the node and the
+   * path the command actually went down ("A.1#" when it named /dev/sdb).
+   */
   prompt: string;
+  /**
+   * Set when the line's NODE.PATH prefix and the device the command names disagree
+   * ("A.2: sg_turs /dev/sdb"): what ran, for stderr. The command runs on the device it names.
+   */
+  warning: string | null;
   command: string;
   exit: number;
   stdout: string;
@@ -265,14 +276,47 @@ export function prInSummary(main: SentRequest | null): PrInSummary | null {
   return null;
 }
 
+/** The prompt: "A#" for "A: ...", "A.P#" for "A.2: ..." with P the path the command used. */
+function promptFor(node: string, prefixPath: number | null, usedPath: number | null): string {
+  if (prefixPath === null) return `${node}#`;
+  return `${node}.${usedPath ?? prefixPath}#`;
+}
+
+/**
+ * "A.2: sg_turs /dev/sdb": the prefix says path 2, the command opens path 1's disk. On a real host
+ * the tool opens the device it is given and nothing else, so the lab does the same and says so;
+ * the prefix only supplies a device to commands that name none.
+ */
+function prefixMismatch(line: number, node: string, prefixPath: number | null, device: string | null, usedPath: number | null): string | null {
+  if (prefixPath === null || device === null || device === pathDevice(prefixPath)) return null;
+  const via = usedPath === null ? '' : usedPath === prefixPath ? ` (its I/O went down path ${usedPath})` : ` (path ${usedPath})`;
+  return (
+    `line ${line}: warning: the prefix ${node}.${prefixPath} names path ${prefixPath} (${pathDevice(prefixPath)}), ` +
+    `but the command names ${device}${via}; it ran on ${device}, the device the command names\n`
+  );
+}
+
 function runCommand(state: ScriptState, node: string, path: number | null, command: string, line: number): { state: ScriptState; record: ScriptRecord } {
   const ctx = consoleContext(state, node, path);
   const parsed = parseCommandLine(command, ctx);
-  const base = { kind: 'command' as const, line, node, prompt: `${node}${path === null ? '' : `.${path}`}#`, command };
+  const base = { kind: 'command' as const, line, node, command };
   if (!parsed.ok) {
+    // Never reached a device: no path, no status.
     return {
       state,
-      record: { ...base, path, exit: parsed.exit, stdout: '', stderr: parsed.stderr, combined: parsed.stderr, status: null, sense: null, prin: null },
+      record: {
+        ...base,
+        prompt: promptFor(node, path, null),
+        warning: null,
+        path: null,
+        exit: parsed.exit,
+        stdout: '',
+        stderr: parsed.stderr,
+        combined: parsed.stderr,
+        status: null,
+        sense: null,
+        prin: null,
+      },
     };
   }
   const plan: CommandPlan = parsed.plan;
@@ -287,11 +331,14 @@ function runCommand(state: ScriptState, node: string, path: number | null, comma
   if (out.writes) current = { ...current, files: { ...current.files, [node]: { ...current.files[node], ...out.writes } } };
   const main = mainRequest(sentRequests(plan, responses), out.exit);
   const r = main?.response;
+  const usedPath = main?.request.path ?? null;
   return {
     state: current,
     record: {
       ...base,
-      path: main?.request.path ?? path,
+      prompt: promptFor(node, path, usedPath),
+      warning: prefixMismatch(line, node, path, plan.device, usedPath),
+      path: usedPath,
       exit: out.exit,
       stdout: out.stdout,
       stderr: out.stderr,
@@ -343,8 +390,11 @@ export function runScript(source: string, config: ScriptConfig = DEFAULT_SCRIPT_
   return { state, records };
 }
 
-/** The --json object for one record (errors as { line, error }). */
-export function recordJson(record: ScriptRecord): Record<string, unknown> {
+/**
+ * The --json object of a command line; null for fault lines and bad lines, which --json reports
+ * only on stderr (scriptDiagnostics), so stdout carries command records and nothing else.
+ */
+export function recordJson(record: ScriptRecord): Record<string, unknown> | null {
   switch (record.kind) {
     case 'command':
       return {
@@ -360,21 +410,35 @@ export function recordJson(record: ScriptRecord): Record<string, unknown> {
         prin: record.prin,
       };
     case 'fault':
-      return { line: record.line, fault: record.fault, target: record.target };
     case 'error':
-      return { line: record.line, text: record.text, error: record.error };
+      return null;
   }
+}
+
+/** The JSON lines of `lab script --json`: one per command line, in script order. */
+export function jsonLines(records: readonly ScriptRecord[]): string {
+  return records.map((r) => recordJson(r)).filter((j) => j !== null).map((j) => `${JSON.stringify(j)}\n`).join('');
+}
+
+/**
+ * What the runner says on stderr, in both modes: each bad line ("line 14: unknown node 'D'; ...",
+ * then the line as written) and each prefix/device warning.
+ */
+export function scriptDiagnostics(records: readonly ScriptRecord[]): string {
+  let text = '';
+  for (const r of records) {
+    if (r.kind === 'error') text += `${r.error}\n    ${r.line} | ${r.text.trim()}\n`;
+    else if (r.kind === 'command' && r.warning) text += r.warning;
+  }
+  return text;
 }
 
 /** A terminal-like transcript: "A# command", its output, "[exit N]" when it failed. */
 export function transcriptText(records: readonly ScriptRecord[]): { stdout: string; stderr: string } {
   let stdout = '';
-  let stderr = '';
+  const stderr = scriptDiagnostics(records);
   for (const r of records) {
-    if (r.kind === 'error') {
-      stderr += `${r.error}\n`;
-      continue;
-    }
+    if (r.kind === 'error') continue;
     if (r.kind === 'fault') {
       stdout += `! ${r.fault}${r.target ? ` ${r.target}` : ''}\n# ${r.description}\n`;
       continue;
