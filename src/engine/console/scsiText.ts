@@ -41,6 +41,7 @@ export function senseKeyName(key: number): string {
 const ASC_TEXT: Record<string, string> = {
   '00/00': 'No additional sense information',
   '04/00': 'Logical unit not ready, cause not reportable',
+  '04/01': 'Logical unit is in process of becoming ready',
   '08/00': 'Logical unit communication failure',
   '1a/00': 'Parameter list length error',
   '20/00': 'Invalid command operation code',
