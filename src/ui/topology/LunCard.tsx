@@ -45,6 +45,8 @@ interface LunFacts {
   integrityOk: boolean;
   violations: number;
   nodeIds: string;
+  /** The array's power lifecycle: ready, off (dark) or becoming-ready (NOT READY). */
+  power: string;
 }
 
 function lunFacts(view: SimView | null): LunFacts | null {
@@ -63,6 +65,7 @@ function lunFacts(view: SimView | null): LunFacts | null {
     integrityOk: view.integrity.ok,
     violations: view.integrity.violations.length,
     nodeIds: view.nodes.map((n) => n.id).join(','),
+    power: l.power,
   };
 }
 
@@ -124,6 +127,11 @@ export function LunCard({ rect, chips, compact, topoKey, tabIndex, menuOpen, onO
         <Icon name="disk" size={18} />
         <span className="lun-name">LUN {f.lun}</span>
         <span className="lun-sub">shared disk</span>
+        {f.power !== 'ready' && (
+          <span className="ua" title={f.power === 'off' ? 'The array is dark: commands get no answer and time out' : 'NOT READY (04h/01h) to all but INQUIRY, REPORT LUNS and REQUEST SENSE'}>
+            <Icon name="power" size={11} /> {f.power === 'off' ? 'Powered off' : 'Becoming ready'}
+          </span>
+        )}
         <button
           type="button"
           className="lun-actions"
