@@ -3,7 +3,6 @@
 // table twin with the same rows.
 
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSimStore } from '../../store/useSimStore';
 import { useLagged } from '../../store/useLagged';
 import { useElementSize } from '../common/useElementSize';
 import { nodeSlot } from '../lun/nodeColors';
@@ -26,7 +25,8 @@ export const PLAYING_ROWS = 28;
 export function Ladder() {
   const view = useLagged((s) => s.view);
   const trace = useLagged((s) => s.trace);
-  const playing = useSimStore((s) => s.playback?.playing ?? false);
+  // Lagged like the rows: the switch to fewer rows at Play takes a frame of its own.
+  const playing = useLagged((s) => s.playback?.playing ?? false);
   const [heartbeats, setHeartbeats] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);

@@ -29,7 +29,9 @@ const seek = (e: TraceEntry) => engine.seekStep(e.step);
 export function EventLog() {
   const trace = useLagged((s) => s.trace, 2);
   const step = useLagged((s) => s.playback?.step ?? 0, 2);
-  const playing = useSimStore((s) => s.playback?.playing ?? false);
+  // Lagged like the rows: the switch to the short page at Play costs a frame of its own (unmounting
+  // ~190 rows), not the frame that starts the diagram moving.
+  const playing = useLagged((s) => s.playback?.playing ?? false, 2);
 
   const [groups, setGroups] = useState(DEFAULT_FILTER.groups);
   const [notableOnly, setNotableOnly] = useState(false);
