@@ -6,11 +6,11 @@
 // Which commands still answer (checked after the unit attention, which SAM-4 §5.14 reports first
 // for every command but INQUIRY, REPORT LUNS and REQUEST SENSE — the order Linux scsi_debug
 // follows too):
-//   INQUIRY       runs: SPC-4 INQUIRY (spc4r17 6.4.1) — the device server returns standard
+//   INQUIRY       runs: SPC-4, INQUIRY command: the device server returns standard
 //                 INQUIRY data even when it is not ready for other commands;
-//   REPORT LUNS   runs: SPC-4 REPORT LUNS (6.21) — processed even when the LU is not ready;
-//   REQUEST SENSE GOOD, with the not-ready condition as its parameter data: SPC-4 REQUEST SENSE
-//                 (6.27) reports the LU's current state, NOT READY 04h/01h while it becomes
+//   REPORT LUNS   runs: SPC-4, REPORT LUNS command: processed even when the LU is not ready;
+//   REQUEST SENSE GOOD, with the not-ready condition as its parameter data: SPC-4, REQUEST SENSE command:
+//                 reports the LU's current state, NOT READY 04h/01h while it becomes
 //                 ready (a pending unit attention is returned first, as always);
 //   anything else CHECK CONDITION, NOT READY, LOGICAL UNIT IS IN PROCESS OF BECOMING READY
 //                 (SPC-4 Annex D 04h/01h; SBC-3 medium access while not ready).
