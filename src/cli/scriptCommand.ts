@@ -12,6 +12,7 @@ Runs a console script against one shared LUN. Each line is one of
   NODE: command        e.g. A: sg_persist --out --register --param-sark=0xa1 /dev/sdb
   NODE.PATH: command   the same; path PATH's disk is used when the command names no device
   ! fault              lun-reset, target-reset, bus-reset, power-cycle,
+                       power-off, power-on, ready (the array's power, step by step),
                        path-down NODE.PATH, path-up NODE.PATH, nexus-loss NODE.PATH
   # comment            (blank lines are ignored too)
 Path P of a node is /dev/sd(b+P-1); /dev/mapper/mpatha covers all its paths.

@@ -94,7 +94,7 @@ describe('script: malformed lines are reported and the run goes on', () => {
         line: 4,
         text: '! lun-rset',
         error:
-          "line 4: unknown fault 'lun-rset'; expected one of: lun-reset, target-reset, bus-reset, power-cycle, path-down NODE.PATH, path-up NODE.PATH, nexus-loss NODE.PATH",
+          "line 4: unknown fault 'lun-rset'; expected one of: lun-reset, target-reset, bus-reset, power-cycle, power-off, power-on, ready, path-down NODE.PATH, path-up NODE.PATH, nexus-loss NODE.PATH",
       },
       { line: 5, text: '! path-down Z.9', error: "line 5: 'Z.9' is not an I_T nexus of this run; the nexuses are A.1, B.1, C.1" },
       { line: 6, text: 'A.7: sg_turs', error: 'line 6: node A has no path 7; it has paths 1..1 (lab script --paths N gives more)' },
@@ -145,6 +145,40 @@ describe('script: faults and paths', () => {
     expect(recordJson(volatile.records[3]!)?.['prin']).toEqual({ generation: 0, keys: [] });
     const kept = runScript('A: sg_persist -n -o -G -S a1 -Z /dev/sdb\n! power-cycle\nA: sg_turs /dev/sdb\nA: sg_persist -n -k /dev/sdb');
     expect(recordJson(kept.records[3]!)?.['prin']).toEqual({ generation: 0, keys: ['0xa1'] });
+  });
+
+  it('power-off, power-on and ready walk the array through its power lifecycle (no answer, POWER ON UA once, NOT READY 04h/01h, ready)', () => {
+    const { records } = runScript(
+      [
+        'A: sg_persist -n -o -G -S a1 /dev/sdb',
+        '! power-off',
+        'A: sg_turs /dev/sdb', // dark: no answer
+        '! power-on',
+        'A: sg_turs /dev/sdb', // SAM-5: the POWER ON unit attention first, once
+        'A: sg_turs /dev/sdb', // then NOT READY, LOGICAL UNIT IS IN PROCESS OF BECOMING READY
+        'A: sg_inq /dev/sdb', // SPC-4: INQUIRY is answered while not ready
+        '! ready',
+        'A: sg_turs /dev/sdb',
+        'A: sg_persist -n -k /dev/sdb', // no APTPL: the registration died with the power
+      ].join('\n'),
+    );
+    const json = records.map(recordJson);
+    expect(json[2]).toMatchObject({ status: 'TIMEOUT', exit: 33 });
+    expect(json[4]).toMatchObject({ status: 'CHECK_CONDITION', exit: 6, sense: { key: 6, asc: 0x29, ascq: 0 } });
+    expect(json[5]).toMatchObject({ status: 'CHECK_CONDITION', exit: 2, sense: { key: 2, asc: 0x04, ascq: 0x01 } });
+    expect(json[6]).toMatchObject({ status: 'GOOD', exit: 0 });
+    expect(json[8]).toMatchObject({ status: 'GOOD', exit: 0 });
+    expect(json[9]?.['prin']).toEqual({ generation: 0, keys: [] });
+  });
+
+  it('refuses power steps out of order, saying what comes first', () => {
+    const { records } = runScript('! power-on\n! ready\n! power-off\n! power-off');
+    expect(records.map((r) => (r.kind === 'error' ? r.error : r.kind))).toEqual([
+      "line 1: 'power-on' does not apply now: the array is not off; '! power-off' first",
+      "line 2: 'ready' does not apply now: the array is not becoming ready; '! power-off' and '! power-on' first",
+      'fault',
+      "line 4: 'power-off' does not apply now: the array is already off; '! power-on' brings it back",
+    ]);
   });
 
   it('NODE.PATH: uses that path when the command names no device', () => {

@@ -26,6 +26,8 @@ import {
   executeCommand,
   nexusLoss,
   powerCycle,
+  powerLoss,
+  powerOn,
   type LunState,
   type NexusDescriptor,
 } from '../lun';
@@ -48,6 +50,12 @@ export interface ScriptState {
   down: string[];
   /** Each node's small file table (sg_raw -o / -i). */
   files: Record<string, FileTable>;
+  /**
+   * The array's power: `off` answers nothing (commands time out), `becoming-ready` answers NOT
+   * READY 04h/01h but for INQUIRY, REPORT LUNS and REQUEST SENSE (lun/notReady.ts). A script has
+   * no clock, so `! power-on` and `! ready` move it along (`! power-cycle` does all at once).
+   */
+  power: 'ready' | 'off' | 'becoming-ready';
 }
 
 export type PrInSummary =
@@ -136,7 +144,7 @@ export function createScriptState(config: ScriptConfig = DEFAULT_SCRIPT_CONFIG):
     blocks: config.blocks ?? 2048,
     nexuses: config.nodes.flatMap((n) => nodeNexuses(n, config.paths)),
   });
-  return { config, lun, down: [], files: Object.fromEntries(config.nodes.map((n) => [n, {}])) };
+  return { config, lun, down: [], files: Object.fromEntries(config.nodes.map((n) => [n, {}])), power: 'ready' };
 }
 
 interface ScriptFault {
@@ -145,6 +153,8 @@ interface ScriptFault {
   target: 'none' | 'nexus';
   description: string;
   apply(state: ScriptState, nexus: string | null): ScriptState;
+  /** Why the fault can't apply now (e.g. powering on an array that is on), else null. */
+  refuse?(state: ScriptState): string | null;
 }
 
 /** The faults a script can inject, as registered descriptors. */
@@ -171,7 +181,29 @@ export const SCRIPT_FAULTS: readonly ScriptFault[] = [
     id: 'power-cycle',
     target: 'none',
     description: 'power loss and power on: registrations and the reservation survive only with APTPL',
-    apply: (s) => ({ ...s, lun: powerCycle(s.lun) }),
+    // From dark, only the power on is left to do (the loss happened at '! power-off').
+    apply: (s) => ({ ...s, lun: s.power === 'off' ? powerOn(s.lun) : powerCycle(s.lun), power: 'ready' }),
+  },
+  {
+    id: 'power-off',
+    target: 'none',
+    description: 'the array loses power and stays dark: commands time out; what it kept only in memory is gone (registrations survive only with APTPL)',
+    refuse: (s) => (s.power === 'off' ? "the array is already off; '! power-on' brings it back" : null),
+    apply: (s) => ({ ...s, lun: powerLoss(s.lun), power: 'off' }),
+  },
+  {
+    id: 'power-on',
+    target: 'none',
+    description: "power is back: every nexus gets the POWER ON unit attention once, then NOT READY (04h/01h) until '! ready'",
+    refuse: (s) => (s.power !== 'off' ? "the array is not off; '! power-off' first" : null),
+    apply: (s) => ({ ...s, lun: powerOn(s.lun), power: 'becoming-ready' }),
+  },
+  {
+    id: 'ready',
+    target: 'none',
+    description: 'the array has finished becoming ready: every command is processed again',
+    refuse: (s) => (s.power !== 'becoming-ready' ? "the array is not becoming ready; '! power-off' and '! power-on' first" : null),
+    apply: (s) => ({ ...s, power: 'ready' }),
   },
   {
     id: 'path-down',
@@ -209,6 +241,8 @@ function runFault(state: ScriptState, text: string, line: number): { state: Scri
   if (!id) return error(`expected a fault after '!'; one of: ${faultUsage()}`);
   const fault = SCRIPT_FAULTS.find((f) => f.id === id);
   if (!fault) return error(`unknown fault '${id}'; expected one of: ${faultUsage()}`);
+  const refused = fault.refuse?.(state);
+  if (refused) return error(`'${id}' does not apply now: ${refused}`);
   if (fault.target === 'none') {
     if (arg !== undefined) return error(`'${id}' takes no target, got '${words.slice(1).join(' ')}'`);
     return { state: fault.apply(state, null), record: { kind: 'fault', line, fault: id, target: null, description: fault.description } };
@@ -231,13 +265,13 @@ function consoleContext(state: ScriptState, node: string, path: number | null): 
 /** Sends one request from `node` to the LUN: the LUN's answer, or TIMEOUT on a downed path. */
 function submit(state: ScriptState, node: string, request: PlannedRequest): { state: ScriptState; response: ConsoleResponse } {
   const nexus = `${node}.${request.path}`;
-  if (state.down.includes(nexus)) return { state, response: { status: 'TIMEOUT' } };
+  if (state.down.includes(nexus) || state.power === 'off') return { state, response: { status: 'TIMEOUT' } };
   if (request.kind === 'reset') {
     const lun = applyReset(state.lun, request.scope).state;
     return { state: { ...state, lun }, response: { status: 'GOOD', sense: null, dataIn: [], rule: `SAM-5: ${request.scope} reset from ${nexus}` } };
   }
   const cmd = { nexus: nexus as NexusId, cdb: request.cdb, writer: node, ...(request.dataOut ? { dataOut: request.dataOut } : {}) };
-  const outcome = executeCommand(state.lun, cmd);
+  const outcome = executeCommand(state.lun, cmd, state.power === 'becoming-ready' ? 'becoming-ready' : 'ready');
   return { state: { ...state, lun: outcome.state }, response: outcome.result };
 }
 
