@@ -84,7 +84,8 @@ export function Ladder() {
               role="img"
               aria-label={`Ladder diagram of the last ${WINDOW_MS / 1000} s: ${rows.length} messages. The table below has the same rows.`}
             >
-              <LadderDiagram lanes={lanes} laneX={laneX} rows={rows} layout={layout} width={width} now={now} step={step} nodeIds={nodeIds} markerId={markerId} />
+              {/* Keyed like the event log's list: Play and Pause swap the diagram whole. */}
+              <LadderDiagram key={playing ? 'playing' : 'paused'} lanes={lanes} laneX={laneX} rows={rows} layout={layout} width={width} now={now} step={step} nodeIds={nodeIds} markerId={markerId} />
             </div>
           </>
         )}

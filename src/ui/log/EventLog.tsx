@@ -99,7 +99,9 @@ export function EventLog() {
         </button>
       )}
       <div className="log-scroll" ref={scrollRef}>
-        <ol className="log-list" aria-label="Events, oldest first">
+        {/* Keyed by the page kind: Play and Pause swap the whole list with one DOM removal instead
+            of removing ~190 rows one by one (a long task at Play on a slow machine). */}
+        <ol key={playing ? 'playing' : 'paused'} className="log-list" aria-label="Events, oldest first">
           {page.rows.map((e) => (
             <LogRow key={e.id} entry={e} current={e.id === currentId} onSeek={seek} onWhy={onWhy} />
           ))}
