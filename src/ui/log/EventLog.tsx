@@ -1,6 +1,7 @@
 // The event log: the trace up to the current playback step, filtered by category and search,
 // newest last. One page of at most PAGE_SIZE rows is rendered however long the trace is (a
-// shorter page while playing); it follows playback unless the learner paged back. A row seeks there; "Why?" explains it.
+// shorter page while playing); it follows playback unless the learner paged back. A row seeks
+// there; "Why?" explains it.
 
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEntry } from '../../engine';
