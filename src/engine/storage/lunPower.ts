@@ -7,8 +7,9 @@ import { powerLoss, powerOn, type LunReadiness } from '../lun';
 import type { NodeId, TraceId } from '../model/ids';
 import type { World } from '../model/world';
 import { registerEffect, registerLogic, sendToActor, spawnActor } from '../sim/actors';
-import { record, schedule, type RunContext } from '../sim/context';
+import { record, type RunContext } from '../sim/context';
 import { lunPowerMachine, lunPowerOf, type LunPower, type LunPowerInput } from './lunPowerMachine';
+import { loseCommand } from './transport';
 
 registerLogic('lun-power', lunPowerMachine);
 
@@ -61,11 +62,7 @@ registerEffect('lun.power', (ctx, _actor, _node, effect, cause) => {
         notable: lun === 0,
       });
       // Commands inside the array are lost with its power: their initiators time out.
-      for (const cmd of world.inflightScsi) {
-        if (cmd.phase !== 'at-lun' || cmd.lun !== lun) continue;
-        cmd.phase = 'lost';
-        schedule(ctx, { kind: 'scsi.timeout', time: Math.max(world.time, cmd.sentAt + world.scenario.params.ioFailMs) as never, tag: cmd.tag, cause: id });
-      }
+      for (const cmd of world.inflightScsi) if (cmd.phase === 'at-lun' && cmd.lun === lun) loseCommand(ctx, cmd, id);
       return;
     }
     case 'on': {

@@ -119,18 +119,11 @@ export function onArrive(ctx: RunContext, tag: number): void {
   const { world } = ctx;
   const cmd = find(world, tag);
   if (!cmd || cmd.phase !== 'to-lun') return;
-  if (!pathCarries(world, cmd.node, cmd.path)) {
-    // The path died while the command was on the wire.
-    cmd.phase = 'lost';
+  // The path died while the command was on the wire, or the array is dark and answers nothing
+  // (task management included): either way a timeout.
+  if (!pathCarries(world, cmd.node, cmd.path) || lunPower(world, cmd.lun) === 'off') {
     cmd.arriveAt = null;
-    schedule(ctx, { kind: 'scsi.timeout', time: (cmd.sentAt + world.scenario.params.ioFailMs) as never, tag, cause: cmd.sendId });
-    return;
-  }
-  if (lunPower(world, cmd.lun) === 'off') {
-    // A dark array answers nothing, task management included: a timeout, as on a dead path.
-    cmd.phase = 'lost';
-    cmd.arriveAt = null;
-    schedule(ctx, { kind: 'scsi.timeout', time: (cmd.sentAt + world.scenario.params.ioFailMs) as never, tag, cause: cmd.sendId });
+    loseCommand(ctx, cmd, cmd.sendId);
     return;
   }
   if (cmd.tmf) {
@@ -189,10 +182,16 @@ function respond(ctx: RunContext, cmd: ScsiInFlight, result: ScsiResult): void {
     cmd.arriveAt = at(ctx, world.scenario.params.commandLatencyMs);
     schedule(ctx, { kind: 'scsi.respond', time: cmd.arriveAt, tag: cmd.tag, cause: cmd.sendId });
   } else {
-    cmd.phase = 'lost';
     cmd.arriveAt = null;
-    schedule(ctx, { kind: 'scsi.timeout', time: Math.max(world.time, cmd.sentAt + world.scenario.params.ioFailMs) as never, tag: cmd.tag, cause: cmd.sendId });
+    loseCommand(ctx, cmd, cmd.sendId);
   }
+}
+
+/** A command that will get no answer: its initiator gives up ioFailMs after sending it. */
+export function loseCommand(ctx: RunContext, cmd: ScsiInFlight, cause: TraceId): void {
+  const { world } = ctx;
+  cmd.phase = 'lost';
+  schedule(ctx, { kind: 'scsi.timeout', time: Math.max(world.time, cmd.sentAt + world.scenario.params.ioFailMs) as never, tag: cmd.tag, cause });
 }
 
 /** Tasks removed from a task set (PREEMPT AND ABORT, a reset) never answer: their initiators time out. */
@@ -201,7 +200,6 @@ function abortTasks(ctx: RunContext, tags: readonly number[], cause: TraceId, by
   for (const t of tags) {
     const victim = find(world, t);
     if (!victim) continue;
-    victim.phase = 'lost';
     record(ctx, {
       kind: 'SCSI.ABORTED',
       category: 'scsi',
@@ -211,7 +209,7 @@ function abortTasks(ctx: RunContext, tags: readonly number[], cause: TraceId, by
       data: { tag: victim.tag, nexus: victim.nexus },
       notable: true,
     });
-    schedule(ctx, { kind: 'scsi.timeout', time: Math.max(world.time, victim.sentAt + world.scenario.params.ioFailMs) as never, tag: victim.tag, cause });
+    loseCommand(ctx, victim, cause);
   }
 }
 
