@@ -271,7 +271,7 @@ function submit(state: ScriptState, node: string, request: PlannedRequest): { st
     return { state: { ...state, lun }, response: { status: 'GOOD', sense: null, dataIn: [], rule: `SAM-5: ${request.scope} reset from ${nexus}` } };
   }
   const cmd = { nexus: nexus as NexusId, cdb: request.cdb, writer: node, ...(request.dataOut ? { dataOut: request.dataOut } : {}) };
-  const outcome = executeCommand(state.lun, cmd, state.power === 'becoming-ready' ? 'becoming-ready' : 'ready');
+  const outcome = executeCommand(state.lun, cmd, state.power);
   return { state: { ...state, lun: outcome.state }, response: outcome.result };
 }
 
